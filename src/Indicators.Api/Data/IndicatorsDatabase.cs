@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Indicators.Api.Import;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Indicators.Api.Data;
+
+/// <summary>
+/// The read side's only door to SQLite: read-only connections to the built database, one per operation.
+/// The service never writes; the import builds a new file and renames it into place.
+/// </summary>
+internal sealed class IndicatorsDatabase
+{
+    private readonly string _connectionString;
+
+    public IndicatorsDatabase(IOptions<DatabaseOptions> options)
+    {
+        Path = RepositoryPaths.Resolve(options.Value.DatabasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Builds the database from the data folder when it does not exist yet (a fresh clone).</summary>
+    public static void EnsureBuilt(DatabaseOptions options, ILogger logger)
+    {
+        var databasePath = RepositoryPaths.Resolve(options.DatabasePath);
+        if (File.Exists(databasePath) || !options.BuildOnStartup)
+        {
+            return;
+        }
+
+        var dataDirectory = RepositoryPaths.Resolve(options.DataDirectory);
+        logger.LogInformation("No database at {DatabasePath}: building it from {DataDirectory}", databasePath, dataDirectory);
+        var (dataSet, errors) = DataSetLoader.Load(dataDirectory, options.DataDirectory);
+        if (dataSet is null)
+        {
+            throw new InvalidOperationException(
+                $"The data folder does not import cleanly:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+        }
+
+        DatabaseBuilder.Build(dataSet, databasePath);
+    }
+}

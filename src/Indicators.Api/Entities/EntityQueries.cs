@@ -1,0 +1,29 @@
+using System.Data.Common;
+using Dapper;
+using Indicators.Api.Http;
+
+namespace Indicators.Api.Entities;
+
+internal static class EntityQueries
+{
+    private const string Select = """
+        SELECT e.code AS Code, e.name AS Name, e.type AS Type, e.description AS Description,
+               (SELECT COUNT(*) FROM observations o WHERE o.entity = e.code AND o.kind <> 'derived') AS ObservationCount
+        FROM entities e
+        """;
+
+    public static async Task<(List<EntityRow> Rows, long Total)> ListAsync(
+        DbConnection connection, PagePosition position, CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<EntityRow>(new CommandDefinition(
+            $"{Select} ORDER BY e.code LIMIT @Limit OFFSET @Offset",
+            new { Limit = position.PageSize + 1, position.Offset }, cancellationToken: cancellationToken))).AsList();
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM entities", cancellationToken: cancellationToken));
+        return (rows, total);
+    }
+
+    public static Task<EntityRow?> FindAsync(DbConnection connection, string code, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<EntityRow>(
+            new CommandDefinition($"{Select} WHERE e.code = @code", new { code }, cancellationToken: cancellationToken));
+}

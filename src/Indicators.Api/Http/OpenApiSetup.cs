@@ -1,0 +1,121 @@
+using System.Reflection;
+using Indicators.Api.Observations;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Indicators.Api.Http;
+
+/// <summary>The OpenAPI document users read at /swagger, and that openapi.yaml commits.</summary>
+internal static class OpenApiSetup
+{
+    public const string Description = """
+        Bilateral economic figures (China–Pakistan and the Global South), each cited to the exact span of the
+        sentence it came from.
+
+        **Reading a figure.** `value` is the number as the text states it, in `unit` (multiply by `unit.scale`
+        for base units). `qualifier` records how the text qualifies it, `qualifierText` the source's own words,
+        and `bounds` the interval that follows, by this table:
+
+        | qualifier | source words (examples) | lower | lowerInclusive | upper | upperInclusive |
+        |---|---|---|---|---|---|
+        | exact | (none) | value | true | value | true |
+        | approximately | around, about | null | null | null | null |
+        | more-than | exceeded, over, more than | value | false | null | null |
+        | at-least | at least | value | true | null | null |
+        | nearly | nearly, almost | null | null | value | false |
+        | less-than | less than, under | null | null | value | false |
+        | at-most | within, up to, as high as | null | null | value | true |
+
+        `kind` says what the figure is: `actual`, `target`, `plan`, `capacity`, `in-progress` (under
+        construction) or `derived` (computed by this service from stated figures, never by the source).
+
+        **Citations.** `citation.start` and `citation.end` count Unicode code points into
+        `GET /v1/sources/{id}/text`, so `text[start:end] == quote` always holds.
+
+        **Errors** are `application/problem+json` (RFC 9457). A bad or repeated query parameter is a 400 whose
+        `errors` object is keyed by the parameter name as sent; an unknown id is a 404. Unknown query
+        parameters are ignored.
+
+        **Stability.** v1 only grows: new fields may appear (ignore keys you do not recognise); renaming or
+        removing one needs /v2. Lists page with `page`/`pageSize` (1–1000, default 100); follow `links.next`,
+        which is opaque.
+        """;
+
+    public static IServiceCollection AddIndicatorsOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Indicators API",
+                Version = "v1",
+                Description = Description,
+                License = new OpenApiLicense { Name = "Data cited from the sources; see each source's licence field" },
+            });
+            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+            options.IncludeXmlComments(xml, includeControllerXmlComments: true);
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.OperationFilter<QueryParameterSchemas>();
+            options.CustomSchemaIds(type => type.IsGenericType
+                ? type.Name.Split('`')[0] + string.Concat(type.GetGenericArguments().Select(a => a.Name.Replace("Response", "")))
+                : type.Name.Replace("Response", ""));
+        });
+        return services;
+    }
+
+    public static WebApplication UseIndicatorsOpenApi(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/swagger/v1/swagger.json", "Indicators API v1");
+            options.DocumentTitle = "Indicators API";
+        });
+        return app;
+    }
+}
+
+/// <summary>
+/// Query values are bound as text so malformed ones reach the validators; this tells the document what
+/// they really are (whole numbers with ranges, closed vocabularies) so clients and linters see the contract.
+/// </summary>
+internal sealed class QueryParameterSchemas : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.In != ParameterLocation.Query)
+            {
+                continue;
+            }
+
+            parameter.Schema = parameter.Name switch
+            {
+                "page" => Integer(1, PagePosition.MaxPage, 1),
+                "pageSize" => Integer(1, PagePosition.MaxPageSize, PagePosition.DefaultPageSize),
+                "from" or "to" => Integer(-9999, 9999, null),
+                "kind" => Enumeration(Vocabulary.Kinds),
+                "qualifier" => Enumeration(Vocabulary.Qualifiers),
+                _ => parameter.Schema,
+            };
+        }
+    }
+
+    private static OpenApiSchema Integer(int minimum, int maximum, int? @default) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Format = "int32",
+        Minimum = minimum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Maximum = maximum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Default = @default is null ? null : System.Text.Json.Nodes.JsonValue.Create(@default.Value),
+    };
+
+    private static OpenApiSchema Enumeration(IEnumerable<string> values) => new()
+    {
+        Type = JsonSchemaType.String,
+        Enum = values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v)).ToList(),
+    };
+}

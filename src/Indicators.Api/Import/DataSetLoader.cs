@@ -1,0 +1,100 @@
+using FluentValidation;
+using Indicators.Api.Import.Validators;
+
+namespace Indicators.Api.Import;
+
+/// <summary>
+/// Reads and validates the curated files of a data folder, in dependency order (units, sources,
+/// indicators, entities, observations), and reports every problem as file:line rather than the first.
+/// </summary>
+internal static class DataSetLoader
+{
+    public const string SourcesFile = "sources.csv";
+    public const string UnitsFile = "units.csv";
+    public const string IndicatorsFile = "indicators.csv";
+    public const string EntitiesFile = "entities.csv";
+    public const string ObservationsFile = "observations.csv";
+
+    public static (DataSet? DataSet, IReadOnlyList<ImportError> Errors) Load(
+        string dataDirectory, string displayDirectory, Action<string>? progress = null)
+    {
+        var errors = new List<ImportError>();
+        var catalog = new ImportCatalog();
+        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? ReadText(string file) => texts.TryGetValue(file, out var t) ? t : texts[file] = TryReadText(dataDirectory, file);
+
+        var units = ReadAndValidate<UnitRow>(UnitsFile, new UnitRowValidator(catalog), r => catalog.Units.Add(r.Id!));
+        var sources = ReadAndValidate<SourceRow>(SourcesFile, new SourceRowValidator(catalog, ReadText),
+            r => catalog.SourceTexts[r.Id!] = ReadText(r.File!)!);
+        var indicators = ReadAndValidate<IndicatorRow>(IndicatorsFile, new IndicatorRowValidator(catalog), r => catalog.Indicators.Add(r.Code!));
+        var entities = ReadAndValidate<EntityRow>(EntitiesFile, new EntityRowValidator(catalog), r => catalog.Entities.Add(r.Code!));
+        var observations = ReadAndValidate<ObservationRow>(ObservationsFile, new ObservationRowValidator(catalog), _ => { });
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var dataSet = new DataSet(
+            sources.Select(r => new SourceRecord(r, catalog.SourceTexts[r.Id!])).ToList(),
+            units, indicators, entities,
+            observations.Select(r => WithOffsets(r, catalog.SourceTexts[r.Source!])).ToList());
+        return (dataSet, errors);
+
+        List<T> ReadAndValidate<T>(string file, IValidator<T> validator, Action<T> define)
+        {
+            var display = Path.Combine(displayDirectory, file);
+            var (rows, readError) = CsvFileReader.Read<T>(Path.Combine(dataDirectory, file), display);
+            if (readError is not null)
+            {
+                errors.Add(readError);
+                return [];
+            }
+
+            var valid = new List<T>(rows.Count);
+            var failures = 0;
+            foreach (var (line, row) in rows)
+            {
+                var result = validator.Validate(row);
+                if (result.IsValid)
+                {
+                    define(row);
+                    valid.Add(row);
+                    continue;
+                }
+
+                failures++;
+                errors.AddRange(result.Errors.Select(e => new ImportError(display, line, e.ErrorMessage)));
+            }
+
+            progress?.Invoke($"{display}: {rows.Count} rows read, {failures} with errors");
+            return valid;
+        }
+    }
+
+    private static ObservationRecord WithOffsets(ObservationRow row, string text)
+    {
+        var at = text.IndexOf(row.Quote!, StringComparison.Ordinal);
+        var start = CodePoints.Count(text.AsSpan(0, at));
+        return new ObservationRecord(row, start, start + CodePoints.Count(row.Quote));
+    }
+
+    private static string? TryReadText(string dataDirectory, string file)
+    {
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, file));
+        // A source file must live inside the data folder: the import never reads elsewhere.
+        if (!path.StartsWith(Path.GetFullPath(dataDirectory), StringComparison.Ordinal) || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return CodePoints.StrictUtf8.GetString(File.ReadAllBytes(path));
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+}

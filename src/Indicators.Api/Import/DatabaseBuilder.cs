@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace Indicators.Api.Import;
+
+/// <summary>
+/// The only writer of the database. It builds a complete new file beside the target and renames it
+/// into place, so readers see the old release or the new one, never a half-written file, and a
+/// failure at any point leaves the previous database untouched.
+/// </summary>
+internal static class DatabaseBuilder
+{
+    public static void Build(DataSet dataSet, string databasePath)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(databasePath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Write(dataSet, temporary);
+            // rename(2) on the same file system: atomic for readers that open the path afterwards.
+            File.Move(temporary, databasePath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static void Write(DataSet dataSet, string path)
+    {
+        // No pooling: the file must be closed for good before it is renamed.
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+
+        using (var transaction = connection.BeginTransaction())
+        {
+            Execute(connection, ReadSchema(), transaction);
+            InsertAll(connection, transaction, dataSet);
+            transaction.Commit();
+        }
+
+        Execute(connection, "PRAGMA optimize; VACUUM;");
+        // The rename is the commit point: make the bytes durable before it.
+        Execute(connection, "PRAGMA synchronous = FULL;");
+    }
+
+    private static void InsertAll(SqliteConnection connection, SqliteTransaction transaction, DataSet dataSet)
+    {
+        Insert(connection, transaction,
+            "INSERT INTO units (id, code, scale, label) VALUES (@p1, @p2, @p3, @p4)",
+            dataSet.Units.Select(u => new object?[] { u.Id, u.Code, Number(u.Scale!), u.Label }));
+        Insert(connection, transaction,
+            "INSERT INTO sources (id, title, standfirst, author, published_on, publisher, url, licence, text) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)",
+            dataSet.Sources.Select(s => new object?[]
+            {
+                s.Row.Id, s.Row.Title, s.Row.Standfirst, s.Row.Author, s.Row.PublishedOn, s.Row.Publisher, s.Row.Url,
+                s.Row.Licence, s.Text,
+            }));
+        Insert(connection, transaction,
+            "INSERT INTO indicators (code, name, unit, topic, description) VALUES (@p1, @p2, @p3, @p4, @p5)",
+            dataSet.Indicators.Select(i => new object?[] { i.Code, i.Name, i.Unit, i.Topic, i.Description }));
+        Insert(connection, transaction,
+            "INSERT INTO entities (code, name, type, description) VALUES (@p1, @p2, @p3, @p4)",
+            dataSet.Entities.Select(e => new object?[] { e.Code, e.Name, e.Type, e.Description }));
+
+        // seq is the reading order: by source as listed in sources.csv, then by place in the text.
+        var sourceOrder = dataSet.Sources.Select((s, i) => (s.Row.Id!, i)).ToDictionary(p => p.Item1, p => p.i);
+        var ordered = dataSet.Observations
+            .OrderBy(o => sourceOrder[o.Row.Source!]).ThenBy(o => o.QuoteStart).ThenBy(o => o.QuoteEnd)
+            .ThenBy(o => o.Row.Id, StringComparer.Ordinal);
+        Insert(connection, transaction,
+            """
+            INSERT INTO observations (seq, id, source, indicator, entity, counterpart, period_label, start_year, end_year,
+                period_inferred, value, unit, qualifier, qualifier_text, kind, quote, quote_start, quote_end, note)
+            VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19)
+            """,
+            ordered.Select((o, i) => new object?[]
+            {
+                i + 1, o.Row.Id, o.Row.Source, o.Row.Indicator, o.Row.Entity, o.Row.Counterpart, o.Row.PeriodLabel,
+                Year(o.Row.StartYear), Year(o.Row.EndYear), o.Row.PeriodInferred == "true" ? 1 : 0, Number(o.Row.Value!),
+                o.Row.Unit, o.Row.Qualifier, o.Row.QualifierText, o.Row.Kind, o.Row.Quote, o.QuoteStart, o.QuoteEnd,
+                o.Row.Note,
+            }));
+    }
+
+    /// <summary>One prepared command, its parameters rebound per row: the fast path for large imports.</summary>
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, string sql, IEnumerable<object?[]> rows)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        SqliteParameter[]? parameters = null;
+        foreach (var values in rows)
+        {
+            if (parameters is null)
+            {
+                parameters = values.Select((_, i) => command.Parameters.Add(new SqliteParameter($"@p{i + 1}", null))).ToArray();
+                command.Prepare();
+            }
+
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static double Number(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static int? Year(string? value) => value is null ? null : int.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    private static string ReadSchema()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("schema.sql")
+                           ?? throw new InvalidOperationException("schema.sql is not embedded in the assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

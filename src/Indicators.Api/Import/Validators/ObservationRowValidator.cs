@@ -1,0 +1,60 @@
+using FluentValidation;
+using Indicators.Api.Observations;
+
+namespace Indicators.Api.Import.Validators;
+
+/// <summary>
+/// The honesty checks on a curated figure: it cites a known source, its quote is that source's own
+/// words and pins one place in it, and the qualifier word the curator recorded is in the quote.
+/// </summary>
+internal sealed class ObservationRowValidator : AbstractValidator<ObservationRow>
+{
+    private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
+
+    public ObservationRowValidator(ImportCatalog catalog)
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
+        // Stateful on purpose: rows are validated once each, in file order, so "seen" means "an earlier row".
+        RuleFor(r => r.Id).MustBeSlug("id")
+            .Must(id => _seenIds.Add(id!)).WithMessage((_, id) => $"duplicate id '{id}'");
+        RuleFor(r => r.Source).MustBeOneOf("source", () => catalog.SourceTexts.Keys, "source (see sources.csv)");
+        RuleFor(r => r.Indicator).MustBeOneOf("indicator", () => catalog.Indicators, "indicator (see indicators.csv)");
+        RuleFor(r => r.Entity).MustBeOneOf("entity", () => catalog.Entities, "entity (see entities.csv)");
+        RuleFor(r => r.Counterpart)
+            .Must(c => c is null || catalog.Entities.Contains(c))
+            .WithMessage((_, c) => $"counterpart '{c}' is not a known entity (see entities.csv)")
+            .Must((row, c) => c is null || c != row.Entity)
+            .WithMessage("counterpart must differ from entity");
+        RuleFor(r => r.PeriodLabel).Required("period_label");
+        RuleFor(r => r.StartYear).Must(RowRules.IsYearOrEmpty)
+            .WithMessage((_, v) => $"start_year must be a whole year between -9999 and 9999 or empty, got '{v}'");
+        RuleFor(r => r.EndYear).Must(RowRules.IsYearOrEmpty)
+            .WithMessage((_, v) => $"end_year must be a whole year between -9999 and 9999 or empty, got '{v}'")
+            .Must((row, end) => !RowRules.IsYearOrEmpty(row.StartYear) || end is null || row.StartYear is null
+                                || RowRules.ParseYear(row.StartYear) <= RowRules.ParseYear(end))
+            .WithMessage("end_year is before start_year");
+        RuleFor(r => r.PeriodInferred).Must(v => v is "true" or "false")
+            .WithMessage((_, v) => $"period_inferred must be true or false, got '{v}'");
+        RuleFor(r => r.Value).Must(RowRules.IsNumber)
+            .WithMessage((_, v) => $"value must be a number as stated (digits, '.' for decimals, no thousands separators), got '{v}'");
+        RuleFor(r => r.Unit).MustBeOneOf("unit", () => catalog.Units, "unit (see units.csv)");
+        RuleFor(r => r.Qualifier).Must(Vocabulary.IsQualifier)
+            .WithMessage((_, v) => $"qualifier '{v}' is not one of {string.Join(", ", Vocabulary.Qualifiers)}");
+        RuleFor(r => r.QualifierText)
+            .Must((row, text) => row.Qualifier == "exact" || text is not null)
+            .WithMessage("qualifier_text is required unless the qualifier is exact: record the source's own word(s)")
+            .Must((row, text) => text is null || row.Quote is null || row.Quote.Contains(text, StringComparison.Ordinal))
+            .WithMessage((_, text) => $"qualifier_text '{text}' does not occur in the quote");
+        RuleFor(r => r.Kind).Must(Vocabulary.IsKind)
+            .WithMessage((_, v) => $"kind '{v}' is not one of {string.Join(", ", Vocabulary.Kinds)}");
+        RuleFor(r => r.Quote).Required("quote")
+            .Must((row, quote) => !catalog.SourceTexts.TryGetValue(row.Source ?? "", out var text)
+                                  || CodePoints.OccurrencesOf(text, quote!).Count > 0)
+            .WithMessage((row, _) => $"quote does not occur verbatim in source '{row.Source}'")
+            .Must((row, quote) => !catalog.SourceTexts.TryGetValue(row.Source ?? "", out var text)
+                                  || CodePoints.OccurrencesOf(text, quote!).Count == 1)
+            .WithMessage((row, quote) =>
+                $"quote occurs {CodePoints.OccurrencesOf(catalog.SourceTexts[row.Source!], quote!).Count} times in source '{row.Source}': quote enough of the sentence to be unique");
+    }
+}

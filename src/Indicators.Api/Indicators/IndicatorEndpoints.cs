@@ -1,0 +1,67 @@
+using Indicators.Api.Data;
+using Indicators.Api.Http;
+using Indicators.Api.Observations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Indicators.Api.Indicators;
+
+internal static class IndicatorEndpoints
+{
+    public static RouteGroupBuilder MapIndicators(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/indicators").WithTags("Indicators");
+
+        group.MapGet("/", ListIndicators)
+            .WithName("ListIndicators")
+            .WithSummary("List indicators")
+            .WithDescription("Every indicator (what a figure measures), ordered by code.")
+            .Validate<ListRequest>();
+
+        group.MapGet("/{code}", GetIndicator)
+            .WithName("GetIndicator")
+            .WithSummary("Get one indicator")
+            .WithDescription("One indicator with its usual unit and how many figures it has.");
+
+        group.MapGet("/{code}/observations", ListIndicatorObservations)
+            .WithName("ListIndicatorObservations")
+            .WithSummary("List one indicator's observations")
+            .WithDescription("The indicator's figures, with the same filters and paging as /v1/observations (the indicator in the path takes the place of the `indicator` filter).")
+            .Validate<ListObservationsRequest>();
+
+        return group;
+    }
+
+    internal static async Task<Ok<PagedList<IndicatorResponse>>> ListIndicators(
+        [AsParameters] ListRequest request, IndicatorsDatabase database, PublicUrls urls, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var (rows, total) = await IndicatorQueries.ListAsync(connection, request.Position, cancellationToken);
+        return TypedResults.Ok(PagedLists.Of(rows.Select(r => r.ToResponse()).ToList(), total, request.Position, urls, context.Request));
+    }
+
+    /// <param name="code" example="gdp">The indicator code.</param>
+    internal static async Task<Results<Ok<IndicatorResponse>, ProblemHttpResult>> GetIndicator(
+        string code, IndicatorsDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await IndicatorQueries.FindAsync(connection, code, cancellationToken);
+        return row is null ? NotFound(code) : TypedResults.Ok(row.ToResponse());
+    }
+
+    /// <param name="code" example="gdp">The indicator code.</param>
+    internal static async Task<Results<Ok<PagedList<ObservationResponse>>, ProblemHttpResult>> ListIndicatorObservations(
+        string code, [AsParameters] ListObservationsRequest request, IndicatorsDatabase database, KnownCodes codes,
+        PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!codes.IsIndicator(code))
+        {
+            return NotFound(code);
+        }
+
+        return TypedResults.Ok(await ObservationEndpoints.ListAsync(request, code, database, urls, context.Request, cancellationToken));
+    }
+
+    private static ProblemHttpResult NotFound(string code) =>
+        Problems.NotFound($"There is no indicator '{code}'. See /v1/indicators for the list.");
+}

@@ -1,0 +1,32 @@
+using FluentValidation;
+using Indicators.Api.Data;
+using Indicators.Api.Http;
+
+namespace Indicators.Api.Observations;
+
+internal sealed class ListObservationsRequestValidator : AbstractValidator<ListObservationsRequest>
+{
+    public ListObservationsRequestValidator(KnownCodes codes)
+    {
+        RuleFor(r => r.Indicator).Must(v => v is null || codes.IsIndicator(v))
+            .WithMessage((_, v) => $"'{v}' is not an indicator code; see /v1/indicators.");
+        RuleFor(r => r.Entity).Must(v => v is null || codes.IsEntity(v))
+            .WithMessage((_, v) => $"'{v}' is not an entity code; see /v1/entities.");
+        RuleFor(r => r.Counterpart).Must(v => v is null || codes.IsEntity(v))
+            .WithMessage((_, v) => $"'{v}' is not an entity code; see /v1/entities.");
+        RuleFor(r => r.Source).Must(v => v is null || codes.IsSource(v))
+            .WithMessage((_, v) => $"'{v}' is not a source id; see /v1/sources.");
+        RuleFor(r => r.Kind).Must(v => v is null || Vocabulary.IsKind(v))
+            .WithMessage((_, v) => $"'{v}' is not a kind; use one of {string.Join(", ", Vocabulary.Kinds)}.");
+        RuleFor(r => r.Qualifier).Must(v => v is null || Vocabulary.IsQualifier(v))
+            .WithMessage((_, v) => $"'{v}' is not a qualifier; use one of {string.Join(", ", Vocabulary.Qualifiers)}.");
+        RuleFor(r => r.From).Must(v => v is null || QueryText.IsWholeNumberBetween(v, -9999, 9999))
+            .WithMessage((_, v) => $"'from' must be a year, a whole number from -9999 to 9999; got '{v}'.");
+        RuleFor(r => r.To).Must(v => v is null || QueryText.IsWholeNumberBetween(v, -9999, 9999))
+            .WithMessage((_, v) => $"'to' must be a year, a whole number from -9999 to 9999; got '{v}'.")
+            .Must((r, to) => !QueryText.IsWholeNumber(r.From) || !QueryText.IsWholeNumber(to)
+                             || QueryText.ParseInt(r.From!) <= QueryText.ParseInt(to!))
+            .WithMessage(r => $"'from' ({r.From}) is after 'to' ({r.To}).");
+        this.AddPagingRules(r => r.Page, r => r.PageSize, r => r.Cursor);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Data.Common;
+using Dapper;
+using Indicators.Api.Http;
+
+namespace Indicators.Api.Observations;
+
+/// <summary>The SQL of the observations resource. Filters are fixed clauses joined by AND, values are parameters.</summary>
+internal static class ObservationQueries
+{
+    private const string Select = """
+        SELECT o.seq AS Seq, o.id AS Id, o.indicator AS IndicatorCode, i.name AS IndicatorName,
+               o.entity AS EntityCode, e.name AS EntityName, o.counterpart AS CounterpartCode, c.name AS CounterpartName,
+               o.period_label AS PeriodLabel, o.start_year AS StartYear, o.end_year AS EndYear,
+               o.period_inferred AS PeriodInferred, s.published_on AS StatedOn, o.value AS Value,
+               u.code AS UnitCode, u.scale AS UnitScale, u.label AS UnitLabel, o.qualifier AS Qualifier,
+               o.qualifier_text AS QualifierText, o.kind AS Kind, o.source AS Source, o.quote AS Quote,
+               o.quote_start AS QuoteStart, o.quote_end AS QuoteEnd, o.note AS Note
+        FROM observations o
+        JOIN indicators i ON i.code = o.indicator
+        JOIN entities e ON e.code = o.entity
+        LEFT JOIN entities c ON c.code = o.counterpart
+        JOIN units u ON u.id = o.unit
+        JOIN sources s ON s.id = o.source
+        """;
+
+    private const string ById = Select + " WHERE o.id = @id";
+
+    /// <summary>The filters a list request can combine, as validated values.</summary>
+    internal sealed record Filter(
+        string? Indicator, string? Entity, string? Counterpart, string? Source, string? Kind, string? Qualifier, int? From, int? To);
+
+    public static async Task<ObservationRow?> FindAsync(DbConnection connection, string id, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<ObservationRow>(
+            new CommandDefinition(ById, new { id }, cancellationToken: cancellationToken));
+
+    public static async Task<(List<ObservationRow> Rows, long Total)> ListAsync(
+        DbConnection connection, Filter filter, PagePosition position, CancellationToken cancellationToken)
+    {
+        var where = Where(filter, position.AfterSeq is not null);
+        var parameters = new
+        {
+            filter.Indicator, filter.Entity, filter.Counterpart, filter.Source, filter.Kind, filter.Qualifier, filter.From, filter.To,
+            position.AfterSeq, Limit = position.PageSize + 1, position.Offset,
+        };
+        var rows = (await connection.QueryAsync<ObservationRow>(new CommandDefinition(
+            $"{Select}{where} ORDER BY o.seq LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: cancellationToken))).AsList();
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM observations o{Where(filter, keyset: false)}", parameters, cancellationToken: cancellationToken));
+        return (rows, total);
+    }
+
+    private static string Where(Filter filter, bool keyset)
+    {
+        var clauses = new List<string>();
+        if (filter.Indicator is not null) clauses.Add("o.indicator = @Indicator");
+        if (filter.Entity is not null) clauses.Add("o.entity = @Entity");
+        if (filter.Counterpart is not null) clauses.Add("o.counterpart = @Counterpart");
+        if (filter.Source is not null) clauses.Add("o.source = @Source");
+        if (filter.Kind is not null) clauses.Add("o.kind = @Kind");
+        if (filter.Qualifier is not null) clauses.Add("o.qualifier = @Qualifier");
+        if (filter.From is not null || filter.To is not null)
+        {
+            // A period overlaps [from, to] unless it ends before from or starts after to; an open end
+            // ("since 2012") reaches on. Figures with no years at all cannot be placed, so they drop out.
+            clauses.Add("(o.start_year IS NOT NULL OR o.end_year IS NOT NULL)");
+        }
+
+        if (filter.From is not null) clauses.Add("(o.end_year IS NULL OR o.end_year >= @From)");
+        if (filter.To is not null) clauses.Add("(o.start_year IS NULL OR o.start_year <= @To)");
+        if (keyset) clauses.Add("o.seq > @AfterSeq");
+        return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
+    }
+}
+
+/// <summary>An observation as SQLite returns it (INTEGER is long, REAL is double); never serialized.</summary>
+internal sealed class ObservationRow
+{
+    public long Seq { get; init; }
+    public string Id { get; init; } = "";
+    public string IndicatorCode { get; init; } = "";
+    public string IndicatorName { get; init; } = "";
+    public string EntityCode { get; init; } = "";
+    public string EntityName { get; init; } = "";
+    public string? CounterpartCode { get; init; }
+    public string? CounterpartName { get; init; }
+    public string PeriodLabel { get; init; } = "";
+    public long? StartYear { get; init; }
+    public long? EndYear { get; init; }
+    public long PeriodInferred { get; init; }
+    public string? StatedOn { get; init; }
+    public double Value { get; init; }
+    public string UnitCode { get; init; } = "";
+    public double UnitScale { get; init; }
+    public string UnitLabel { get; init; } = "";
+    public string Qualifier { get; init; } = "";
+    public string? QualifierText { get; init; }
+    public string Kind { get; init; } = "";
+    public string Source { get; init; } = "";
+    public string Quote { get; init; } = "";
+    public long QuoteStart { get; init; }
+    public long QuoteEnd { get; init; }
+    public string? Note { get; init; }
+
+    public ObservationResponse ToResponse(string baseUrl) => new()
+    {
+        Id = Id,
+        Indicator = new CodeName { Code = IndicatorCode, Name = IndicatorName },
+        Entity = new CodeName { Code = EntityCode, Name = EntityName },
+        Counterpart = CounterpartCode is null ? null : new CodeName { Code = CounterpartCode, Name = CounterpartName! },
+        Period = new PeriodResponse
+        {
+            Label = PeriodLabel, StartYear = (int?)StartYear, EndYear = (int?)EndYear, Inferred = PeriodInferred != 0,
+        },
+        StatedOn = StatedOn,
+        Value = Value,
+        Unit = new UnitResponse { Code = UnitCode, Scale = UnitScale, Label = UnitLabel },
+        Qualifier = Qualifier,
+        QualifierText = QualifierText,
+        Bounds = Bounds.For(Qualifier, Value),
+        Kind = Kind,
+        Citation = new CitationResponse
+        {
+            Source = Source,
+            Quote = Quote,
+            Start = (int)QuoteStart,
+            End = (int)QuoteEnd,
+            Url = $"{baseUrl}/v1/sources/{Source}/text#char={QuoteStart},{QuoteEnd}",
+        },
+        Note = Note,
+    };
+}

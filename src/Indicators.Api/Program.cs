@@ -1,0 +1,58 @@
+using Asp.Versioning;
+using FluentValidation;
+using Indicators.Api.Data;
+using Indicators.Api.Entities;
+using Indicators.Api.Http;
+using Indicators.Api.Import;
+using Indicators.Api.Indicators;
+using Indicators.Api.Observations;
+using Indicators.Api.Sources;
+
+// `import [data-folder] [--check] [--database path]` builds the database and exits; anything else serves it.
+if (args is [ImportCommand.Verb, .. var importArgs])
+{
+    var configuration = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+    return ImportCommand.Run(importArgs, DatabaseSettings.Read(configuration), Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Services
+builder.Services.AddIndicatorsDatabase(builder.Configuration);
+builder.Services.Configure<PublicUrlOptions>(builder.Configuration.GetSection("PublicUrls"));
+builder.Services.AddSingleton<PublicUrls>();
+builder.Services.AddProblemDetails();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+builder.Services.AddApiVersioning(options =>
+    {
+        options.DefaultApiVersion = new ApiVersion(1);
+        options.ReportApiVersions = true;
+        options.ApiVersionReader = new UrlSegmentApiVersionReader();
+    })
+    .AddApiExplorer(options =>
+    {
+        options.GroupNameFormat = "'v'V";
+        options.SubstituteApiVersionInUrl = true;
+    });
+builder.Services.AddIndicatorsOpenApi();
+
+var app = builder.Build();
+IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Logger);
+
+// Pipeline
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseIndicatorsOpenApi();
+
+// Routes
+var v1 = app.NewVersionedApi("Indicators").MapGroup("/v{version:apiVersion}").HasApiVersion(1);
+v1.MapObservations();
+v1.MapIndicators();
+v1.MapEntities();
+v1.MapSources();
+
+app.Run();
+return 0;
