@@ -25,7 +25,11 @@ builder.Services.AddIndicatorsDatabase(builder.Configuration);
 builder.Services.Configure<PublicUrlOptions>(builder.Configuration.GetSection("PublicUrls"));
 builder.Services.AddSingleton<PublicUrls>();
 builder.Services.AddProblemDetails();
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+// Query validators only: the import's row validators are built per import with what it has read so far.
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(
+    ServiceLifetime.Singleton,
+    filter: scan => scan.ValidatorType.Namespace?.StartsWith("Indicators.Api.Import", StringComparison.Ordinal) is not true,
+    includeInternalTypes: true);
 builder.Services.AddApiVersioning(options =>
     {
         options.DefaultApiVersion = new ApiVersion(1);
@@ -53,6 +57,7 @@ v1.MapObservations();
 v1.MapIndicators();
 v1.MapEntities();
 v1.MapSources();
+app.MapUnsupportedVersionFallback();
 
 app.Run();
 return 0;
