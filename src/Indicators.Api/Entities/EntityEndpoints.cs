@@ -18,6 +18,7 @@ internal static class EntityEndpoints
 
         group.MapGet("/{code}", GetEntity)
             .WithName("GetEntity")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get one entity")
             .WithDescription("One entity and how many figures are about it.");
 

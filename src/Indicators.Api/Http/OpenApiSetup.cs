@@ -51,13 +51,13 @@ internal static class OpenApiSetup
                 Title = "Indicators API",
                 Version = "v1",
                 Description = Description,
-                License = new OpenApiLicense { Name = "Data cited from the sources; see each source's licence field" },
             });
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<QueryParameterSchemas>();
+            options.DocumentFilter<PublicReadOnlyDocument>();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name.Split('`')[0] + string.Concat(type.GetGenericArguments().Select(a => a.Name.Replace("Response", "")))
                 : type.Name.Replace("Response", ""));
@@ -101,6 +101,17 @@ internal sealed class QueryParameterSchemas : IOperationFilter
                 "qualifier" => Enumeration(Vocabulary.Qualifiers),
                 _ => parameter.Schema,
             };
+            FixExample(parameter);
+        }
+    }
+
+    /// <summary>XML examples arrive as strings; an integer parameter needs an integer example.</summary>
+    private static void FixExample(OpenApiParameter parameter)
+    {
+        if (parameter.Schema?.Type == JsonSchemaType.Integer && parameter.Example is System.Text.Json.Nodes.JsonValue value
+            && value.TryGetValue<string>(out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            parameter.Example = System.Text.Json.Nodes.JsonValue.Create(number);
         }
     }
 
@@ -118,4 +129,25 @@ internal sealed class QueryParameterSchemas : IOperationFilter
         Type = JsonSchemaType.String,
         Enum = values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v)).ToList(),
     };
+}
+
+/// <summary>
+/// Document-wide facts: the API is served from the same origin as the document, and each tag says what
+/// it groups. It is public and read-only, so there is no security scheme (see redocly.yaml).
+/// </summary>
+internal sealed class PublicReadOnlyDocument : IDocumentFilter
+{
+    private static readonly (string Name, string Description)[] Tags =
+    [
+        ("Observations", "Figures as the sources state them, each with its qualifier, bounds, period and citation."),
+        ("Indicators", "What figures measure (GDP, travel time, ...), with their usual unit."),
+        ("Entities", "Who or what figures are about: countries, groups, the world, named projects."),
+        ("Sources", "The source documents, their metadata and their full text for checking citations."),
+    ];
+
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        document.Servers = [new OpenApiServer { Url = "/", Description = "This service (same origin as the document)" }];
+        document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+    }
 }

@@ -19,11 +19,13 @@ internal static class IndicatorEndpoints
 
         group.MapGet("/{code}", GetIndicator)
             .WithName("GetIndicator")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get one indicator")
             .WithDescription("One indicator with its usual unit and how many figures it has.");
 
         group.MapGet("/{code}/observations", ListIndicatorObservations)
             .WithName("ListIndicatorObservations")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("List one indicator's observations")
             .WithDescription("The indicator's figures, with the same filters and paging as /v1/observations (the indicator in the path takes the place of the `indicator` filter).")
             .Validate<ListObservationsRequest>();

@@ -22,6 +22,7 @@ internal static class ObservationEndpoints
 
         group.MapGet("/{id}", GetObservation)
             .WithName("GetObservation")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get one observation")
             .WithDescription("The permalink of one figure, with its qualifier, bounds, period and citation.");
 

@@ -113,14 +113,14 @@ internal sealed record CitationResponse
     public required string Quote { get; init; }
 
     /// <summary>Offset of the quote's first character, in Unicode code points, into /v1/sources/{source}/text.</summary>
-    /// <example>1811</example>
+    /// <example>2035</example>
     public required int Start { get; init; }
 
     /// <summary>Offset just past the quote's last character (text[start:end] == quote).</summary>
-    /// <example>1899</example>
+    /// <example>2125</example>
     public required int End { get; init; }
 
     /// <summary>The source text's URL with an RFC 5147 fragment for the span.</summary>
-    /// <example>http://127.0.0.1:5000/v1/sources/enhancing-china-pakistan-cooperation/text#char=1811,1899</example>
+    /// <example>http://127.0.0.1:5000/v1/sources/enhancing-china-pakistan-cooperation/text#char=2035,2125</example>
     public required string Url { get; init; }
 }

@@ -18,11 +18,13 @@ internal static class SourceEndpoints
 
         group.MapGet("/{id}", GetSource)
             .WithName("GetSource")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get one source")
             .WithDescription("One source document's metadata and the link to its text.");
 
         group.MapGet("/{id}/text", GetSourceText)
             .WithName("GetSourceText")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get a source's full text")
             .WithDescription("The document byte for byte as curated (UTF-8 plain text). Citation offsets count Unicode code points into it: text[start:end] == quote.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
