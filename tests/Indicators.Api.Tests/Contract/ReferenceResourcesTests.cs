@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.Json;
+using Indicators.Api.Tests.Support;
+
+namespace Indicators.Api.Tests.Contract;
+
+/// <summary>Indicators, entities and sources: the same envelope, fixed order, and 404 problems for unknown codes.</summary>
+public sealed class ReferenceResourcesTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("/v1/indicators", "code", 16)]
+    [InlineData("/v1/entities", "code", 7)]
+    [InlineData("/v1/sources", "id", 2)]
+    public async Task EveryListUsesTheSameEnvelopeInADeterministicOrder(string path, string key, int total)
+    {
+        var body = await (await _client.GetAsync(path)).ReadJsonAsync();
+
+        Assert.Equal(total, body.GetProperty("total").GetInt32());
+        Assert.Equal(1, body.GetProperty("page").GetInt32());
+        Assert.Equal(100, body.GetProperty("pageSize").GetInt32());
+        var keys = body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty(key).GetString()).ToList();
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("links").GetProperty("next").ValueKind);
+    }
+
+    [Fact]
+    public async Task SmallPagesOfAReferenceListLinkToTheNextPage()
+    {
+        var first = await (await _client.GetAsync("/v1/indicators?pageSize=10")).ReadJsonAsync();
+        var next = first.GetProperty("links").GetProperty("next").GetString()!;
+        var second = await (await _client.GetAsync(next)).ReadJsonAsync();
+
+        Assert.Equal(10, first.GetProperty("items").GetArrayLength());
+        Assert.Equal(6, second.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, second.GetProperty("page").GetInt32());
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("links").GetProperty("next").ValueKind);
+    }
+
+    [Fact]
+    public async Task SourceMetadataGivesOnlyWhatTheTextStates()
+    {
+        var undated = await (await _client.GetAsync("/v1/sources/enhancing-china-pakistan-cooperation")).ReadJsonAsync();
+        var dated = await (await _client.GetAsync("/v1/sources/modernisation-in-china-and-pakistan")).ReadJsonAsync();
+
+        Assert.Equal("Enhancing China-Pakistan Cooperation With New Quality Productive Forces", undated.GetProperty("title").GetString());
+        Assert.Equal(JsonValueKind.Null, undated.GetProperty("author").ValueKind);
+        Assert.Equal(JsonValueKind.Null, undated.GetProperty("publishedOn").ValueKind);
+        Assert.Equal("Jiang Zaidong", dated.GetProperty("author").GetString());
+        Assert.Equal("2024-09-10", dated.GetProperty("publishedOn").GetString());
+        foreach (var source in new[] { undated, dated })
+        {
+            Assert.Equal(JsonValueKind.Null, source.GetProperty("publisher").ValueKind);
+            Assert.Equal(JsonValueKind.Null, source.GetProperty("url").ValueKind);
+            Assert.Equal(JsonValueKind.Null, source.GetProperty("licence").ValueKind);
+            Assert.EndsWith("/text", source.GetProperty("textUrl").GetString());
+        }
+
+        Assert.Equal(11, undated.GetProperty("observationCount").GetInt32());
+        Assert.Equal(12, dated.GetProperty("observationCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task IndicatorObservationsAreTheIndicatorsFiguresWithTheSameFilters()
+    {
+        var all = await (await _client.GetAsync("/v1/indicators/share-of-world-growth/observations")).ReadJsonAsync();
+        var china = await (await _client.GetAsync("/v1/indicators/share-of-world-growth/observations?entity=china")).ReadJsonAsync();
+
+        Assert.Equal(3, all.GetProperty("total").GetInt32());
+        Assert.Equal(2, china.GetProperty("total").GetInt32());
+        Assert.All(all.GetProperty("items").EnumerateArray(),
+            o => Assert.Equal("share-of-world-growth", o.GetProperty("indicator").GetProperty("code").GetString()));
+    }
+
+    [Theory]
+    [InlineData("/v1/indicators/gdpp")]
+    [InlineData("/v1/indicators/gdpp/observations")]
+    [InlineData("/v1/entities/atlantis")]
+    [InlineData("/v1/sources/nowhere")]
+    [InlineData("/v1/sources/nowhere/text")]
+    public async Task UnknownCodesAreNotFoundProblems(string path)
+    {
+        await (await _client.GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/v1/indicators?pageSize=0", "pageSize")]
+    [InlineData("/v1/entities?page=-1", "page")]
+    [InlineData("/v1/sources?page=1&page=2", "page")]
+    [InlineData("/v1/indicators/gdp/observations?from=x", "from")]
+    public async Task ReferenceListsRejectBadPagingNamingTheParameter(string path, string parameter)
+    {
+        await (await _client.GetAsync(path)).AssertBadParametersAsync(parameter);
+    }
+}
