@@ -2,6 +2,7 @@ using Asp.Versioning;
 using FluentValidation;
 using Indicators.Api.Data;
 using Indicators.Api.Entities;
+using Indicators.Api.Health;
 using Indicators.Api.Http;
 using Indicators.Api.Import;
 using Indicators.Api.Indicators;
@@ -19,12 +20,15 @@ if (args is [ImportCommand.Verb, .. var importArgs])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddIndicatorsLimits();
 
 // Services
 builder.Services.AddIndicatorsDatabase(builder.Configuration);
 builder.Services.Configure<PublicUrlOptions>(builder.Configuration.GetSection("PublicUrls"));
 builder.Services.AddSingleton<PublicUrls>();
 builder.Services.AddProblemDetails();
+builder.AddRequestIds();
+builder.Services.AddIndicatorsHealth();
 // Query validators only: the import's row validators are built per import with what it has read so far.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(
     ServiceLifetime.Singleton,
@@ -47,8 +51,14 @@ var app = builder.Build();
 IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Logger);
 
 // Pipeline
+app.UseRequestIds();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestSizeLimits();
+app.UseHeadAsGet();
+app.UseRouting();
+app.UseIndicatorsLimits();
 app.UseIndicatorsOpenApi();
 
 // Routes
@@ -57,6 +67,7 @@ v1.MapObservations();
 v1.MapIndicators();
 v1.MapEntities();
 v1.MapSources();
+app.MapHealth();
 app.MapUnsupportedVersionFallback();
 
 app.Run();

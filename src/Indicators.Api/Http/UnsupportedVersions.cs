@@ -14,8 +14,9 @@ internal static partial class UnsupportedVersions
     [GeneratedRegex("^v[0-9]+(\\.[0-9]+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex VersionSegment();
 
+    /// <remarks>GET only (HEAD arrives as GET): any other method is a 405, the API being read-only.</remarks>
     public static void MapUnsupportedVersionFallback(this WebApplication app) =>
-        app.MapFallback("/{segment}/{**rest}", Answer).ExcludeFromDescription();
+        app.MapFallback("/{segment}/{**rest}", Answer).WithMetadata(new HttpMethodMetadata([HttpMethods.Get])).ExcludeFromDescription();
 
     private static ProblemHttpResult Answer(string segment, HttpContext context)
     {

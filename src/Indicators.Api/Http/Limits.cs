@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Indicators.Api.Http;
+
+/// <summary>The "Limits" section of appsettings.json: what one client, and all clients together, may ask of the service.</summary>
+internal sealed class LimitsOptions
+{
+    public const string Section = "Limits";
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Requests handled at once, all clients together; more wait in a queue, and past it are turned away (503).</summary>
+    public int MaxConcurrentRequests { get; set; } = 64;
+
+    public int ConcurrencyQueueLimit { get; set; } = 512;
+
+    /// <summary>The request target (path and query, as sent) in characters; longer is 414.</summary>
+    public int MaxUrlLength { get; set; } = 8192;
+
+    /// <summary>All request header names and values together, in characters; more is 431.</summary>
+    public int MaxRequestHeadersSize { get; set; } = 32768;
+
+    /// <summary>Request headers; more is 431.</summary>
+    public int MaxRequestHeaderCount { get; set; } = 100;
+
+    /// <summary>How long one request may take before it is cancelled with a 503.</summary>
+    public int RequestTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>On SIGTERM, how long in-flight requests get to finish before the host stops anyway.</summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 20;
+
+    internal sealed class RateLimitOptions
+    {
+        /// <summary>Off only for load benchmarks (appsettings.Benchmark.json).</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>Requests one client (IP address) may send at once before it must slow down.</summary>
+        public int Burst { get; set; } = 600;
+
+        /// <summary>Requests per second one client may sustain after a burst.</summary>
+        public int PerSecond { get; set; } = 20;
+    }
+}
+
+/// <summary>
+/// Limits with ASP.NET Core's own middleware: a token bucket per client IP (429 with Retry-After), a global
+/// concurrency limit (503), request timeouts (503), and URL/header sizes checked in middleware so they are
+/// problems (414/431) rather than Kestrel's bare answers; Kestrel's own limits sit above the documented ones.
+/// </summary>
+internal static class Limits
+{
+    public static WebApplicationBuilder AddIndicatorsLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Kestrel answers these with an empty body before any middleware runs; the documented limits
+            // below them are enforced by RequestSizeLimits, which answers with a problem.
+            kestrel.Limits.MaxRequestLineSize = Math.Max(limits.MaxUrlLength * 2, new KestrelServerLimits().MaxRequestLineSize);
+            kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(limits.MaxRequestHeadersSize * 2, new KestrelServerLimits().MaxRequestHeadersTotalSize);
+            kestrel.Limits.MaxRequestHeaderCount = Math.Max(limits.MaxRequestHeaderCount * 2, new KestrelServerLimits().MaxRequestHeaderCount);
+            // A read-only API reads no bodies.
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024;
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(limits.ShutdownTimeoutSeconds));
+
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = TimeSpan.FromSeconds(limits.RequestTimeoutSeconds),
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+        });
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                limits.RateLimit.Enabled
+                    ? RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = limits.RateLimit.Burst,
+                        TokensPerPeriod = limits.RateLimit.PerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            var everyone = PartitionedRateLimiter.Create<HttpContext, string>(_ =>
+                RateLimitPartition.GetConcurrencyLimiter(string.Empty, _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = limits.MaxConcurrentRequests,
+                    QueueLimit = limits.ConcurrencyQueueLimit,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                }));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, everyone);
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = OnRejectedAsync;
+        });
+        return builder;
+    }
+
+    /// <summary>Size checks, then (after routing, so health probes can opt out) rate and time limits.</summary>
+    public static WebApplication UseIndicatorsLimits(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+        return app;
+    }
+
+    /// <summary>The client's address; behind a proxy, configure forwarded headers so this is the real client.</summary>
+    private static string ClientKey(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : IPAddress.None.ToString();
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        // Only the per-client token bucket knows when the next request will pass; the concurrency limit is a busy server.
+        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many requests",
+                    Detail = $"This client has sent more requests than its limit. Retry after {seconds} second(s).",
+                    Type = "https://tools.ietf.org/html/rfc6585#section-4",
+                },
+            });
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "1";
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Server busy",
+                Detail = "The service is handling as many requests as it can. Retry after 1 second.",
+            },
+        });
+    }
+}
+
+/// <summary>
+/// The documented URL and header limits, as problems. Kestrel's own (higher) limits would answer with an
+/// empty 414/431 before any middleware runs, so they are set above these.
+/// </summary>
+internal sealed class RequestSizeLimits(RequestDelegate next, Microsoft.Extensions.Options.IOptions<LimitsOptions> options)
+{
+    private readonly LimitsOptions _limits = options.Value;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        var urlLength = string.IsNullOrEmpty(target)
+            ? context.Request.PathBase.ToUriComponent().Length + context.Request.Path.ToUriComponent().Length + context.Request.QueryString.Value?.Length ?? 0
+            : target.Length;
+        if (urlLength > _limits.MaxUrlLength)
+        {
+            return RejectAsync(context, StatusCodes.Status414UriTooLong, "URI too long",
+                $"The request target is {urlLength} characters; the limit is {_limits.MaxUrlLength}.");
+        }
+
+        var headers = context.Request.Headers;
+        var count = 0;
+        var size = 0;
+        foreach (var (name, values) in headers)
+        {
+            foreach (var value in values)
+            {
+                count++;
+                size += name.Length + (value?.Length ?? 0) + 4; // "name: value\r\n"
+            }
+        }
+
+        if (count > _limits.MaxRequestHeaderCount || size > _limits.MaxRequestHeadersSize)
+        {
+            return RejectAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request headers too large",
+                $"The request has {count} header(s) of {size} characters in all; the limits are {_limits.MaxRequestHeaderCount} headers and {_limits.MaxRequestHeadersSize} characters.");
+        }
+
+        return next(context);
+    }
+
+    private static Task RejectAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+}
+
+internal static class RequestSizeLimitsExtensions
+{
+    public static WebApplication UseRequestSizeLimits(this WebApplication app)
+    {
+        app.UseMiddleware<RequestSizeLimits>();
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+namespace Indicators.Api.Http;
+
+/// <summary>
+/// Headers every response carries, errors and 429s included. They are added in <c>OnStarting</c> because the
+/// exception handler clears headers set before it runs. (Kestrel's Server header is off: see <see cref="Limits"/>.)
+/// </summary>
+internal static class SecurityHeaders
+{
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var response = (HttpResponse)state;
+                response.Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            }, context.Response);
+            return next(context);
+        });
+        return app;
+    }
+}
+
+/// <summary>
+/// HEAD works wherever GET does: minimal APIs map GET only, so a HEAD request is routed and handled as a
+/// GET (same status and headers) and its body is discarded. Must run before routing.
+/// </summary>
+internal static class HeadRequests
+{
+    public static WebApplication UseHeadAsGet(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                // Routing's 405 lists the mapped methods; HEAD is served wherever GET is.
+                context.Response.OnStarting(static state =>
+                {
+                    var response = (HttpResponse)state;
+                    if (response.StatusCode == StatusCodes.Status405MethodNotAllowed && response.Headers.Allow is [var allow]
+                        && allow is not null && allow.Split(',', StringSplitOptions.TrimEntries).Contains(HttpMethods.Get) && !allow.Contains(HttpMethods.Head, StringComparison.Ordinal))
+                    {
+                        response.Headers.Allow = allow + ", " + HttpMethods.Head;
+                    }
+
+                    return Task.CompletedTask;
+                }, context.Response);
+                await next(context);
+                return;
+            }
+
+            context.Request.Method = HttpMethods.Get;
+            var body = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>();
+            context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(
+                new StreamResponseBodyFeature(Stream.Null, body!));
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Features.Set(body);
+                context.Request.Method = HttpMethods.Head;
+            }
+        });
+        return app;
+    }
+}
