@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace Indicators.Api.Http;
 
@@ -43,8 +44,10 @@ internal sealed class LimitsOptions
         /// <summary>Requests one client (IP address) may send at once before it must slow down.</summary>
         public int Burst { get; set; } = 600;
 
-        /// <summary>Requests per second one client may sustain after a burst.</summary>
-        public int PerSecond { get; set; } = 20;
+        /// <summary>Requests one client regains every <see cref="PeriodSeconds"/>: its sustained rate after a burst.</summary>
+        public int TokensPerPeriod { get; set; } = 20;
+
+        public int PeriodSeconds { get; set; } = 1;
     }
 }
 
@@ -57,37 +60,45 @@ internal static class Limits
 {
     public static WebApplicationBuilder AddIndicatorsLimits(this WebApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
-        builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
+        // Options are read when the host starts (not here), so test hosts and environment files can change them.
+        var services = builder.Services;
+        services.AddOptions<LimitsOptions>().Bind(builder.Configuration.GetSection(LimitsOptions.Section));
 
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((kestrel, options) =>
         {
+            var limits = options.Value;
+            var defaults = new KestrelServerLimits();
             kestrel.AddServerHeader = false;
             // Kestrel answers these with an empty body before any middleware runs; the documented limits
             // below them are enforced by RequestSizeLimits, which answers with a problem.
-            kestrel.Limits.MaxRequestLineSize = Math.Max(limits.MaxUrlLength * 2, new KestrelServerLimits().MaxRequestLineSize);
-            kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(limits.MaxRequestHeadersSize * 2, new KestrelServerLimits().MaxRequestHeadersTotalSize);
-            kestrel.Limits.MaxRequestHeaderCount = Math.Max(limits.MaxRequestHeaderCount * 2, new KestrelServerLimits().MaxRequestHeaderCount);
+            kestrel.Limits.MaxRequestLineSize = Math.Max(limits.MaxUrlLength * 2, defaults.MaxRequestLineSize);
+            kestrel.Limits.MaxRequestHeadersTotalSize = Math.Max(limits.MaxRequestHeadersSize * 2, defaults.MaxRequestHeadersTotalSize);
+            kestrel.Limits.MaxRequestHeaderCount = Math.Max(limits.MaxRequestHeaderCount * 2, defaults.MaxRequestHeaderCount);
             // A read-only API reads no bodies.
             kestrel.Limits.MaxRequestBodySize = 64 * 1024;
         });
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(limits.ShutdownTimeoutSeconds));
+        services.AddOptions<HostOptions>().Configure<IOptions<LimitsOptions>>((host, options) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(options.Value.ShutdownTimeoutSeconds));
 
-        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
-        {
-            Timeout = TimeSpan.FromSeconds(limits.RequestTimeoutSeconds),
-            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-        });
+        services.AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<LimitsOptions>>((timeouts, options) =>
+            timeouts.DefaultPolicy = new RequestTimeoutPolicy
+            {
+                Timeout = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds),
+                TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            });
 
-        builder.Services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitsOptions>>((rateLimiter, options) =>
         {
+            var limits = options.Value;
             var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 limits.RateLimit.Enabled
                     ? RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = limits.RateLimit.Burst,
-                        TokensPerPeriod = limits.RateLimit.PerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        TokensPerPeriod = limits.RateLimit.TokensPerPeriod,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(limits.RateLimit.PeriodSeconds),
                         QueueLimit = 0,
                         AutoReplenishment = true,
                     })
@@ -99,9 +110,9 @@ internal static class Limits
                     QueueLimit = limits.ConcurrencyQueueLimit,
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 }));
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, everyone);
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = OnRejectedAsync;
+            rateLimiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, everyone);
+            rateLimiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            rateLimiter.OnRejected = OnRejectedAsync;
         });
         return builder;
     }
@@ -163,7 +174,7 @@ internal static class Limits
 /// The documented URL and header limits, as problems. Kestrel's own (higher) limits would answer with an
 /// empty 414/431 before any middleware runs, so they are set above these.
 /// </summary>
-internal sealed class RequestSizeLimits(RequestDelegate next, Microsoft.Extensions.Options.IOptions<LimitsOptions> options)
+internal sealed class RequestSizeLimits(RequestDelegate next, IOptions<LimitsOptions> options)
 {
     private readonly LimitsOptions _limits = options.Value;
 
