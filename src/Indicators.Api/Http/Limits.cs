@@ -86,6 +86,7 @@ internal static class Limits
             {
                 Timeout = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds),
                 TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+                WriteTimeoutResponse = context => WriteUnavailableAsync(context, "The request took longer than the service allows. Retry after 1 second."),
             });
 
         services.AddRateLimiter(_ => { });
@@ -155,18 +156,18 @@ internal static class Limits
             return;
         }
 
+        await WriteUnavailableAsync(context, "The service is handling as many requests as it can. Retry after 1 second.");
+    }
+
+    private static Task WriteUnavailableAsync(HttpContext context, string detail)
+    {
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "1";
-        await problems.WriteAsync(new ProblemDetailsContext
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Server busy",
-                Detail = "The service is handling as many requests as it can. Retry after 1 second.",
-            },
-        });
+            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable", Detail = detail },
+        }).AsTask();
     }
 }
 

@@ -36,6 +36,14 @@ internal static class OpenApiSetup
         `errors` object is keyed by the parameter name as sent; an unknown id is a 404. Unknown query
         parameters are ignored.
 
+        **Limits.** Generous for a newsroom CMS, and the same for everyone (defaults; an operator may change them):
+        each client (IP address) may send a burst of 600 requests, then 20 per second; past that the answer is
+        **429** with `Retry-After` (seconds). The service handles 64 requests at once and queues 512 more; past
+        that, or when a request takes over 10 seconds, the answer is **503** with `Retry-After`. The request target
+        (path and query) may be 8,192 characters (**414** past that) and the request headers 100 fields and 32,768
+        characters in all (**431**). `pageSize` is at most 1000. Every limit answer is a problem like any other.
+        HEAD works wherever GET does; any other method is a **405** problem with `Allow: GET, HEAD`.
+
         **Stability.** v1 only grows: new fields may appear (ignore keys you do not recognise); renaming or
         removing one needs /v2. Lists page with `page`/`pageSize` (1–1000, default 100); follow `links.next`,
         which is opaque.
@@ -57,6 +65,7 @@ internal static class OpenApiSetup
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<QueryParameterSchemas>();
+            options.DocumentFilter<LimitResponses>();
             options.DocumentFilter<PublicReadOnlyDocument>();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name.Split('`')[0] + string.Concat(type.GetGenericArguments().Select(a => a.Name.Replace("Response", "")))
