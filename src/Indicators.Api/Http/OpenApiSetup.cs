@@ -66,6 +66,7 @@ internal static class OpenApiSetup
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<QueryParameterSchemas>();
             options.DocumentFilter<LimitResponses>();
+            options.OperationFilter<ParameterLimits>();
             options.DocumentFilter<PublicReadOnlyDocument>();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name.Split('`')[0] + string.Concat(type.GetGenericArguments().Select(a => a.Name.Replace("Response", "")))
@@ -156,7 +157,15 @@ internal sealed class PublicReadOnlyDocument : IDocumentFilter
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
     {
-        document.Servers = [new OpenApiServer { Url = "/", Description = "This service (same origin as the document)" }];
+        document.Servers =
+        [
+            new OpenApiServer
+            {
+                Url = "/",
+                Description = "This service, production (same origin as the document)",
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(false) },
+            },
+        ];
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
     }
 }
