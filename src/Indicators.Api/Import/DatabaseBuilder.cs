@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Reflection;
+using Indicators.Api.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Indicators.Api.Import;
@@ -42,7 +42,7 @@ internal static class DatabaseBuilder
 
         using (var transaction = connection.BeginTransaction())
         {
-            Execute(connection, ReadSchema(), transaction);
+            Execute(connection, SchemaVersion.Script, transaction);
             InsertAll(connection, transaction, dataSet);
             transaction.Commit();
         }
@@ -126,12 +126,4 @@ internal static class DatabaseBuilder
     private static double Number(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static int? Year(string? value) => value is null ? null : int.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-
-    private static string ReadSchema()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("schema.sql")
-                           ?? throw new InvalidOperationException("schema.sql is not embedded in the assembly");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }
