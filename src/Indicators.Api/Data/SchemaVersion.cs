@@ -10,9 +10,10 @@ namespace Indicators.Api.Data;
 /// </summary>
 internal static partial class SchemaVersion
 {
-    public static int Expected { get; } = ReadExpected();
-
+    // Script first: static initializers run in textual order and Expected is parsed from it.
     public static string Script { get; } = ReadScript();
+
+    public static int Expected { get; } = ReadExpected();
 
     /// <summary>The version recorded in a database file, or null when it cannot be read as one of ours.</summary>
     public static int? Of(string databasePath)
