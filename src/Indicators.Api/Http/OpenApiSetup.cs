@@ -97,6 +97,7 @@ internal sealed class QueryParameterSchemas : IOperationFilter
                 "page" => Integer(1, PagePosition.MaxPage, 1),
                 "pageSize" => Integer(1, PagePosition.MaxPageSize, PagePosition.DefaultPageSize),
                 "from" or "to" => Integer(-9999, 9999, null),
+                "includeDerived" => Enumeration(["true", "false"]),
                 "kind" => Enumeration(Vocabulary.Kinds),
                 "qualifier" => Enumeration(Vocabulary.Qualifiers),
                 _ => parameter.Schema,
