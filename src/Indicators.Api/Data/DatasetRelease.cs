@@ -1,5 +1,7 @@
 using Dapper;
+using Indicators.Api.Http;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace Indicators.Api.Data;
 
@@ -13,9 +15,10 @@ internal sealed record ReleaseStamp(string Id, DateTimeOffset BuiltAt);
 /// changes), then drops pooled connections (they still hold the old file open), re-reads the release,
 /// and makes <see cref="KnownCodes"/> forget the old codes.
 /// </summary>
-internal sealed class DatasetRelease(IndicatorsDatabase database, KnownCodes codes, ILogger<DatasetRelease> logger)
+internal sealed class DatasetRelease(
+    IndicatorsDatabase database, KnownCodes codes, IOptions<CachingOptions> options, ILogger<DatasetRelease> logger)
 {
-    private const long CheckEveryMilliseconds = 1000;
+    private readonly long _checkEveryMilliseconds = options.Value.ReleaseCheckMilliseconds;
 
     private readonly Lock _gate = new();
     private volatile ReleaseStamp? _current;
@@ -36,7 +39,7 @@ internal sealed class DatasetRelease(IndicatorsDatabase database, KnownCodes cod
 
         lock (_gate)
         {
-            Interlocked.Exchange(ref _nextCheckAt, now + CheckEveryMilliseconds);
+            Interlocked.Exchange(ref _nextCheckAt, now + _checkEveryMilliseconds);
             var identity = IdentityOf(database.Path);
             if (_current is null || identity != _identity)
             {

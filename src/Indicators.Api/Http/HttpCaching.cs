@@ -12,6 +12,9 @@ internal sealed class CachingOptions
 
     /// <summary>Seconds a response stays fresh: the longest a new release takes to reach every client.</summary>
     public int MaxAgeSeconds { get; set; } = 60;
+
+    /// <summary>How often, at most, to look whether the import has renamed a new database into place (a stat, not a query).</summary>
+    public int ReleaseCheckMilliseconds { get; set; } = 1000;
 }
 
 /// <summary>
