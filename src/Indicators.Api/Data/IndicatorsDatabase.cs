@@ -39,17 +39,23 @@ internal sealed class IndicatorsDatabase
         return connection;
     }
 
-    /// <summary>Builds the database from the data folder when it does not exist yet (a fresh clone).</summary>
+    /// <summary>The schema_version this code reads; data/schema.sql inserts the same number.</summary>
+    public const long SchemaVersion = 2;
+
+    /// <summary>
+    /// Builds the database from the data folder when it does not exist yet (a fresh clone), or when it was
+    /// built by an older schema (a developer's database from before a schema change), which this code cannot read.
+    /// </summary>
     public static void EnsureBuilt(DatabaseOptions options, ILogger logger)
     {
         var databasePath = RepositoryPaths.Resolve(options.DatabasePath);
-        if (File.Exists(databasePath) || !options.BuildOnStartup)
+        if (!options.BuildOnStartup || (File.Exists(databasePath) && VersionOf(databasePath) == SchemaVersion))
         {
             return;
         }
 
         var dataDirectory = RepositoryPaths.Resolve(options.DataDirectory);
-        logger.LogInformation("No database at {DatabasePath}: building it from {DataDirectory}", databasePath, dataDirectory);
+        logger.LogInformation("No database of schema {Version} at {DatabasePath}: building it from {DataDirectory}", SchemaVersion, databasePath, dataDirectory);
         var (dataSet, errors) = DataSetLoader.Load(dataDirectory, options.DataDirectory);
         if (dataSet is null)
         {
@@ -58,5 +64,22 @@ internal sealed class IndicatorsDatabase
         }
 
         DatabaseBuilder.Build(dataSet, databasePath);
+    }
+
+    /// <summary>The schema version a database file was built with, or null when it has none readable.</summary>
+    public static long? VersionOf(string databasePath)
+    {
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version FROM schema_version";
+            return command.ExecuteScalar() as long?;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
     }
 }

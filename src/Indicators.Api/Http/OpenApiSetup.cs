@@ -32,6 +32,15 @@ internal static class OpenApiSetup
         **Citations.** `citation.start` and `citation.end` count Unicode code points into
         `GET /v1/sources/{id}/text`, so `text[start:end] == quote` always holds.
 
+        **Derived figures** (`kind=derived`) have `citation: null`, a `formula` over `[observation-id]` inputs, the
+        `inputs` ids (each a stated figure with its own citation) and the reasoning in `note`; stated figures have
+        `formula: null` and `inputs: []`. Lists leave derived figures out unless `kind=derived` or `includeDerived=true`.
+
+        **Releases and caching.** Every response names the dataset release it was read from in `X-Dataset-Release`
+        (lists also in `release`; see `/v1/releases`). Every 200 to a GET has a strong `ETag`, `Last-Modified` (the
+        release's build time) and `Cache-Control: public, max-age=60, must-revalidate`: revalidate with
+        `If-None-Match` and get a 304 until the release changes.
+
         **Errors** are `application/problem+json` (RFC 9457). A bad or repeated query parameter is a 400 whose
         `errors` object is keyed by the parameter name as sent; an unknown id is a 404. Unknown query
         parameters are ignored.

@@ -1,3 +1,4 @@
+using Indicators.Api.Data;
 using Indicators.Api.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -79,6 +80,32 @@ public sealed class ImportReleaseTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("the database was not changed", error);
         Assert.Equal(before, Releases());
+    }
+
+    [Fact]
+    public void TheBuiltDatabaseHasTheSchemaVersionTheServiceReads()
+    {
+        _data.Import(DatabasePath);
+
+        Assert.Equal(IndicatorsDatabase.SchemaVersion, IndicatorsDatabase.VersionOf(DatabasePath));
+    }
+
+    [Fact]
+    public void TheServiceRebuildsADatabaseOfAnOlderSchemaOnStartup()
+    {
+        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);";
+            command.ExecuteNonQuery();
+        }
+
+        IndicatorsDatabase.EnsureBuilt(
+            new DatabaseOptions { DatabasePath = DatabasePath, DataDirectory = _data.Path },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        Assert.Single(Releases());
     }
 
     private List<(string Id, string BuiltAt, string Changelog)> Releases()
