@@ -1,5 +1,7 @@
 using System.Net;
+using Indicators.Api.Data;
 using Indicators.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Indicators.Api.Tests.Http;
 
@@ -36,6 +38,23 @@ public sealed class NewReleaseTests : IDisposable
         var releases = await (await client.GetAsync("/v1/releases")).ReadJsonAsync();
         Assert.Equal(2, releases.GetProperty("total").GetInt32());
         Assert.Equal("Adds an indicator.", releases.GetProperty("items")[0].GetProperty("changelog").GetString());
+    }
+
+    [Fact]
+    public async Task AReleaseSwappedInDuringARequestIsNoLongerTheOneBeingServed()
+    {
+        Assert.Equal(0, _data.Import(_factory.DatabasePath).ExitCode);
+        await _factory.CreateClient().GetAsync("/v1/releases/latest");
+        var releases = _factory.Services.GetRequiredService<DatasetRelease>();
+        var stamp = releases.Current();
+        Assert.True(releases.IsStillServing(stamp));
+
+        _data.WriteNote("Swapped in mid-request.");
+        _data.Import(_factory.DatabasePath);
+
+        // The middleware asks this just before a 200 goes out, and marks the response no-store when false.
+        Assert.False(releases.IsStillServing(stamp));
+        Assert.NotEqual(stamp.Id, releases.Current().Id);
     }
 
     public void Dispose()

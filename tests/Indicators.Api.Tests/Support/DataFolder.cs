@@ -52,13 +52,13 @@ internal sealed class DataFolder : IDisposable
     public void Dispose() => _directory.Dispose();
 }
 
-/// <summary>The service over a database the test imports itself, noticing a new release on every request.</summary>
+/// <summary>The service over a database the test imports itself, made to look for a new release on every request whatever the default.</summary>
 public sealed class LiveReleaseApiFactory : ApiFactory
 {
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        // The service looks at most once a second by default; tests must not wait on a clock.
+        // A throttled look would make the test wait on a clock.
         builder.UseSetting("Caching:ReleaseCheckMilliseconds", "0");
     }
 }
