@@ -67,6 +67,7 @@ internal static class OpenApiSetup
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<QueryParameterSchemas>();
+            options.OperationFilter<CachingHeadersFilter>();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name.Split('`')[0] + string.Concat(type.GetGenericArguments().Select(a => a.Name.Replace("Response", "")))
                 : type.Name.Replace("Response", ""));

@@ -98,6 +98,19 @@ public sealed class CachingTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task HeadIsAnsweredLikeGetWithTheSameValidators()
+    {
+        var get = await _client.GetAsync("/v1/observations/china-gdp-2023-usd");
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/v1/observations/china-gdp-2023-usd");
+
+        var head = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Content.Headers.LastModified, head.Content.Headers.LastModified);
+    }
+
+    [Fact]
     public async Task BrowsersFromAnyOriginCanReadTheCachingAndReleaseHeaders()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/releases/latest");
@@ -112,6 +125,18 @@ public sealed class CachingTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains("Retry-After", exposed);
         Assert.Contains("X-Dataset-Release", exposed);
         Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheReleaseHeaderValidatorsAndThe304()
+    {
+        var document = await (await _client.GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+
+        var responses = document.GetProperty("paths").GetProperty("/v1/observations").GetProperty("get").GetProperty("responses");
+        var headers = responses.GetProperty("200").GetProperty("headers");
+        Assert.True(headers.TryGetProperty("X-Dataset-Release", out _));
+        Assert.True(headers.TryGetProperty("ETag", out _));
+        Assert.True(responses.TryGetProperty("304", out _));
     }
 
     [Fact]
