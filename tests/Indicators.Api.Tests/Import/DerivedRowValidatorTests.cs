@@ -85,6 +85,16 @@ public sealed class DerivedRowValidatorTests
     }
 
     [Fact]
+    public void RefusesAPeriodThatEndsBeforeItStarts()
+    {
+        var row = Row(Saved, "7", "at-least");
+        row.StartYear = "2024";
+        row.EndYear = "1984";
+
+        Assert.Contains("end_year is before start_year", Errors(row));
+    }
+
+    [Fact]
     public void RefusesAnIdAlreadyUsedByAStatedFigure()
     {
         var row = Row(Saved, "7", "at-least");

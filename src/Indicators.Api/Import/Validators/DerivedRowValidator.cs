@@ -24,12 +24,17 @@ internal sealed class DerivedRowValidator : AbstractValidator<DerivedRow>
         RuleFor(r => r.Entity).MustBeOneOf("entity", () => catalog.Entities, "entity (see entities.csv)");
         RuleFor(r => r.Counterpart)
             .Must(c => c is null || catalog.Entities.Contains(c))
-            .WithMessage((_, c) => $"counterpart '{c}' is not a known entity (see entities.csv)");
+            .WithMessage((_, c) => $"counterpart '{c}' is not a known entity (see entities.csv)")
+            .Must((row, c) => c is null || c != row.Entity)
+            .WithMessage("counterpart must differ from entity");
         RuleFor(r => r.PeriodLabel).Required("period_label");
         RuleFor(r => r.StartYear).Must(RowRules.IsYearOrEmpty)
             .WithMessage((_, v) => $"start_year must be a whole year between -9999 and 9999 or empty, got '{v}'");
         RuleFor(r => r.EndYear).Must(RowRules.IsYearOrEmpty)
-            .WithMessage((_, v) => $"end_year must be a whole year between -9999 and 9999 or empty, got '{v}'");
+            .WithMessage((_, v) => $"end_year must be a whole year between -9999 and 9999 or empty, got '{v}'")
+            .Must((row, end) => !RowRules.IsYearOrEmpty(row.StartYear) || end is null || row.StartYear is null
+                                || RowRules.ParseYear(row.StartYear) <= RowRules.ParseYear(end))
+            .WithMessage("end_year is before start_year");
         RuleFor(r => r.PeriodInferred).Must(v => v is "true" or "false")
             .WithMessage((_, v) => $"period_inferred must be true or false, got '{v}'");
         RuleFor(r => r.Unit).MustBeOneOf("unit", () => catalog.Units, "unit (see units.csv)");
