@@ -6,6 +6,7 @@ using Indicators.Api.Http;
 using Indicators.Api.Import;
 using Indicators.Api.Indicators;
 using Indicators.Api.Observations;
+using Indicators.Api.Releases;
 using Indicators.Api.Sources;
 
 // `import [data-folder] [--check] [--database path]` builds the database and exits; anything else serves it.
@@ -25,6 +26,7 @@ builder.Services.AddIndicatorsDatabase(builder.Configuration);
 builder.Services.Configure<PublicUrlOptions>(builder.Configuration.GetSection("PublicUrls"));
 builder.Services.AddSingleton<PublicUrls>();
 builder.Services.AddProblemDetails();
+builder.Services.AddHttpCaching(builder.Configuration);
 // Query validators only: the import's row validators are built per import with what it has read so far.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(
     ServiceLifetime.Singleton,
@@ -49,6 +51,7 @@ IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Log
 // Pipeline
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpCaching();
 app.UseIndicatorsOpenApi();
 
 // Routes
@@ -57,6 +60,7 @@ v1.MapObservations();
 v1.MapIndicators();
 v1.MapEntities();
 v1.MapSources();
+v1.MapReleases();
 app.MapUnsupportedVersionFallback();
 
 app.Run();

@@ -26,8 +26,14 @@ internal sealed class IndicatorsDatabase
 
     public string Path { get; }
 
+    private long _connectionsOpened;
+
+    /// <summary>Connections opened since start: shows (in tests, and to an operator) which requests reach the database.</summary>
+    public long ConnectionsOpened => Interlocked.Read(ref _connectionsOpened);
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _connectionsOpened);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;

@@ -31,6 +31,6 @@ public sealed class DatabaseStartupTests
 
         var body = await (await factory.CreateClient().GetAsync("/v1/indicators")).ReadJsonAsync();
 
-        Assert.Equal(16, body.GetProperty("total").GetInt32());
+        Assert.Equal(20, body.GetProperty("total").GetInt32());
     }
 }
