@@ -5,7 +5,7 @@ PRAGMA foreign_keys = ON;
 CREATE TABLE schema_version (
     version INTEGER NOT NULL
 );
-INSERT INTO schema_version (version) VALUES (1);
+INSERT INTO schema_version (version) VALUES (2);
 
 CREATE TABLE sources (
     id           TEXT PRIMARY KEY,
@@ -57,9 +57,9 @@ CREATE TABLE observations (
     qualifier      TEXT NOT NULL,
     qualifier_text TEXT,
     kind           TEXT NOT NULL,
-    quote          TEXT NOT NULL,
-    quote_start    INTEGER NOT NULL,      -- Unicode code points into sources.text
-    quote_end      INTEGER NOT NULL,
+    quote          TEXT,                  -- NULL only for kind 'derived': it has no words of its own
+    quote_start    INTEGER,               -- Unicode code points into sources.text
+    quote_end      INTEGER,
     note           TEXT
 ) STRICT;
 
@@ -67,3 +67,21 @@ CREATE INDEX observations_indicator ON observations (indicator, seq);
 CREATE INDEX observations_entity ON observations (entity, seq);
 CREATE INDEX observations_source ON observations (source, seq);
 CREATE INDEX observations_years ON observations (start_year, end_year);
+
+-- Figures of kind 'derived': computed from stated observations (its inputs) by the formula, which the
+-- import evaluates itself. observations.source of a derived row is the one source all its inputs cite.
+CREATE TABLE derivations (
+    observation TEXT PRIMARY KEY REFERENCES observations (id),
+    formula     TEXT NOT NULL,      -- arithmetic over [input-id] references, e.g. [a] / [b]
+    inputs      TEXT NOT NULL       -- JSON array of the input ids, in order of first use in the formula
+) STRICT;
+
+-- One row per import that produced this file's data, newest last; earlier rows are carried over from
+-- the database the import replaced, so the history survives rebuilds.
+CREATE TABLE releases (
+    seq        INTEGER PRIMARY KEY, -- import order; the newest is the release this file serves
+    id         TEXT NOT NULL,       -- SHA-256 (hex, first 16 digits) of every file the import read; a revert repeats one
+    built_at   TEXT NOT NULL,       -- UTC, ISO 8601 to the second
+    counts     TEXT NOT NULL,       -- JSON object: rows per table
+    changelog  TEXT NOT NULL        -- one human line, from data/release-note.txt
+) STRICT;

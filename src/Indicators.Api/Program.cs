@@ -7,6 +7,7 @@ using Indicators.Api.Http;
 using Indicators.Api.Import;
 using Indicators.Api.Indicators;
 using Indicators.Api.Observations;
+using Indicators.Api.Releases;
 using Indicators.Api.Sources;
 
 // `import [data-folder] [--check] [--database path]` builds the database and exits; anything else serves it.
@@ -29,6 +30,7 @@ builder.Services.AddSingleton<PublicUrls>();
 builder.Services.AddProblemDetails();
 builder.AddRequestIds();
 builder.Services.AddIndicatorsHealth();
+builder.Services.AddHttpCaching(builder.Configuration);
 // Query validators only: the import's row validators are built per import with what it has read so far.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(
     ServiceLifetime.Singleton,
@@ -57,8 +59,10 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestSizeLimits();
 app.UseHeadAsGet();
-app.UseRouting();
+app.UseHealthProbes();
+app.UseHttpCaching();
 app.UseIndicatorsLimits();
+app.UseMethodNotAllowed();
 app.UseIndicatorsOpenApi();
 
 // Routes
@@ -67,7 +71,7 @@ v1.MapObservations();
 v1.MapIndicators();
 v1.MapEntities();
 v1.MapSources();
-app.MapHealth();
+v1.MapReleases();
 app.MapUnsupportedVersionFallback();
 
 app.Run();

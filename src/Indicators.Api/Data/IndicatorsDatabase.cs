@@ -26,24 +26,47 @@ internal sealed class IndicatorsDatabase
 
     public string Path { get; }
 
+    private long _connectionsOpened;
+
+    /// <summary>Connections opened since start: shows (in tests, and to an operator) which requests reach the database.</summary>
+    public long ConnectionsOpened => Interlocked.Read(ref _connectionsOpened);
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _connectionsOpened);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
 
-    /// <summary>Builds the database from the data folder when it does not exist yet (a fresh clone).</summary>
+    /// <summary>
+    /// Builds the database from the data folder when it does not exist yet (a fresh clone) or was built
+    /// for another schema (a checkout that changed schema.sql), so the service never queries a stale shape.
+    /// </summary>
     public static void EnsureBuilt(DatabaseOptions options, ILogger logger)
     {
         var databasePath = RepositoryPaths.Resolve(options.DatabasePath);
-        if (File.Exists(databasePath) || !options.BuildOnStartup)
+        if (!options.BuildOnStartup)
+        {
+            return;
+        }
+
+        string reason;
+        if (!File.Exists(databasePath))
+        {
+            reason = "there is no database";
+        }
+        else if (SchemaVersion.Of(databasePath) is var found && found != SchemaVersion.Expected)
+        {
+            reason = $"the database has schema version {found?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(unreadable)"}, this service reads {SchemaVersion.Expected}";
+        }
+        else
         {
             return;
         }
 
         var dataDirectory = RepositoryPaths.Resolve(options.DataDirectory);
-        logger.LogInformation("No database at {DatabasePath}: building it from {DataDirectory}", databasePath, dataDirectory);
+        logger.LogInformation("Building {DatabasePath} from {DataDirectory}: {Reason}", databasePath, dataDirectory, reason);
         var (dataSet, errors) = DataSetLoader.Load(dataDirectory, options.DataDirectory);
         if (dataSet is null)
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Indicators.Api.Data;
 using Indicators.Api.Http;
 
 namespace Indicators.Api.Entities;
@@ -12,16 +13,9 @@ internal static class EntityQueries
         FROM entities e
         """;
 
-    public static async Task<(List<EntityRow> Rows, long Total)> ListAsync(
-        DbConnection connection, PagePosition position, CancellationToken cancellationToken)
-    {
-        var rows = (await connection.QueryAsync<EntityRow>(new CommandDefinition(
-            $"{Select} ORDER BY e.code LIMIT @Limit OFFSET @Offset",
-            new { Limit = position.PageSize + 1, position.Offset }, cancellationToken: cancellationToken))).AsList();
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM entities", cancellationToken: cancellationToken));
-        return (rows, total);
-    }
+    public static Task<(List<EntityRow> Rows, long Total)> ListAsync(
+        DbConnection connection, PagePosition position, CancellationToken cancellationToken) =>
+        PagedQuery.ReadAsync<EntityRow>(connection, Select, "e.code", "entities", position, cancellationToken);
 
     public static Task<EntityRow?> FindAsync(DbConnection connection, string code, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<EntityRow>(

@@ -11,9 +11,6 @@ namespace Indicators.Api.Health;
 /// </summary>
 internal sealed class DatabaseHealthCheck(IndicatorsDatabase database, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
 {
-    /// <summary>The schema_version row of data/schema.sql that this code was written against.</summary>
-    public const long ExpectedSchemaVersion = 1;
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var step = "open";
@@ -44,9 +41,9 @@ internal sealed class DatabaseHealthCheck(IndicatorsDatabase database, ILogger<D
             step = "schema_version";
             var version = await connection.QuerySingleOrDefaultAsync<long?>(
                 new CommandDefinition("SELECT version FROM schema_version", cancellationToken: cancellationToken));
-            if (version != ExpectedSchemaVersion)
+            if (version != SchemaVersion.Expected)
             {
-                return Unhealthy($"schema version is {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}; this code reads {ExpectedSchemaVersion}");
+                return Unhealthy($"schema version is {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}; this code reads {SchemaVersion.Expected}");
             }
 
             step = "rows";

@@ -7,16 +7,19 @@ namespace Indicators.Api.Health;
 /// A database that cannot be read (corrupt, truncated, missing) is the service being unavailable, not a bug
 /// in the request: a 503 problem with Retry-After, the reason in the log and never a stack trace to clients.
 /// </summary>
-internal sealed class DatabaseUnavailable(IProblemDetailsService problems, ILogger<DatabaseUnavailable> logger) : IExceptionHandler
+internal sealed class DatabaseUnavailable(IProblemDetailsService problems, DatabaseHealthCheck database, ILogger<DatabaseUnavailable> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not SqliteException sqlite)
+        // A damaged file also surfaces as other exceptions (a row that no longer parses): ask the readiness check.
+        if (exception is not SqliteException
+            && (await database.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext(), cancellationToken)).Status
+                == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
         {
             return false;
         }
 
-        logger.LogError(exception, "The database could not serve {Path}: SQLite error {SqliteErrorCode}", context.Request.Path, sqlite.SqliteErrorCode);
+        logger.LogError(exception, "The database could not serve {Path}", context.Request.Path);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "30";
         return await problems.TryWriteAsync(new ProblemDetailsContext

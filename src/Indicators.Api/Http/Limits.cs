@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -80,6 +81,10 @@ internal static class Limits
         services.AddOptions<HostOptions>().Configure<IOptions<LimitsOptions>>((host, options) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(options.Value.ShutdownTimeoutSeconds));
 
+        // Behind a reverse proxy on this machine (deploy/nginx.conf), the client is the X-Forwarded-For address;
+        // only loopback proxies are trusted (the framework's default), so a client cannot choose its own key.
+        services.Configure<ForwardedHeadersOptions>(forwarded => forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
+
         services.AddRequestTimeouts();
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<LimitsOptions>>((timeouts, options) =>
             timeouts.DefaultPolicy = new RequestTimeoutPolicy
@@ -121,12 +126,13 @@ internal static class Limits
     /// <summary>Size checks, then (after routing, so health probes can opt out) rate and time limits.</summary>
     public static WebApplication UseIndicatorsLimits(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         return app;
     }
 
-    /// <summary>The client's address; behind a proxy, configure forwarded headers so this is the real client.</summary>
+    /// <summary>The client's address (from X-Forwarded-For when a loopback proxy sent the request).</summary>
     private static string ClientKey(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } address
             ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()

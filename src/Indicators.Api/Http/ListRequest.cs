@@ -31,6 +31,7 @@ internal static class PagedLists
         Page = position.Page,
         PageSize = position.PageSize,
         Total = total,
+        Release = Data.DatasetRelease.Of(request),
         Links = new PageLinks
         {
             Self = urls.Self(request),

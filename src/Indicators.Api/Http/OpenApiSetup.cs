@@ -32,6 +32,15 @@ internal static class OpenApiSetup
         **Citations.** `citation.start` and `citation.end` count Unicode code points into
         `GET /v1/sources/{id}/text`, so `text[start:end] == quote` always holds.
 
+        **Derived figures** (`kind=derived`) have `citation: null`, a `formula` over `[observation-id]` inputs, the
+        `inputs` ids (each a stated figure with its own citation) and the reasoning in `note`; stated figures have
+        `formula: null` and `inputs: []`. Lists leave derived figures out unless `kind=derived` or `includeDerived=true`.
+
+        **Releases and caching.** Every response names the dataset release it was read from in `X-Dataset-Release`
+        (lists also in `release`; see `/v1/releases`). Every 200 to a GET has a strong `ETag`, `Last-Modified` (the
+        release's build time) and `Cache-Control: public, max-age=60, must-revalidate`: revalidate with
+        `If-None-Match` and get a 304 until the release changes.
+
         **Errors** are `application/problem+json` (RFC 9457). A bad or repeated query parameter is a 400 whose
         `errors` object is keyed by the parameter name as sent; an unknown id is a 404. Unknown query
         parameters are ignored.
@@ -67,6 +76,7 @@ internal static class OpenApiSetup
             options.OperationFilter<QueryParameterSchemas>();
             options.DocumentFilter<LimitResponses>();
             options.OperationFilter<ParameterLimits>();
+            options.OperationFilter<CachingHeadersFilter>();
             options.DocumentFilter<PublicReadOnlyDocument>();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name.Split('`')[0] + string.Concat(type.GetGenericArguments().Select(a => a.Name.Replace("Response", "")))
@@ -107,6 +117,7 @@ internal sealed class QueryParameterSchemas : IOperationFilter
                 "page" => Integer(1, PagePosition.MaxPage, 1),
                 "pageSize" => Integer(1, PagePosition.MaxPageSize, PagePosition.DefaultPageSize),
                 "from" or "to" => Integer(-9999, 9999, null),
+                "includeDerived" => Enumeration(["true", "false"]),
                 "kind" => Enumeration(Vocabulary.Kinds),
                 "qualifier" => Enumeration(Vocabulary.Qualifiers),
                 _ => parameter.Schema,
@@ -153,6 +164,7 @@ internal sealed class PublicReadOnlyDocument : IDocumentFilter
         ("Indicators", "What figures measure (GDP, travel time, ...), with their usual unit."),
         ("Entities", "Who or what figures are about: countries, groups, the world, named projects."),
         ("Sources", "The source documents, their metadata and their full text for checking citations."),
+        ("Releases", "Versions of the dataset: which data a response was read from, for citing and caching."),
     ];
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

@@ -1,30 +1,24 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Indicators.Api.Http;
 
 /// <summary>
 /// With URL-segment versioning, a path under a version no endpoint has (/v2/...) matches no route, and
-/// ASP.NET answers a bare 404. This fallback tells the client which versions exist instead.
+/// ASP.NET answers a bare 404. This fallback, for version-shaped first segments other than v1 only, tells
+/// the client which versions exist instead. (Other unmatched paths keep routing's own 404 and 405.)
 /// </summary>
-internal static partial class UnsupportedVersions
+internal static class UnsupportedVersions
 {
     public const string Supported = "1";
 
-    [GeneratedRegex("^v[0-9]+(\\.[0-9]+)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex VersionSegment();
+    // v followed by a version number that is not 1 (nor 1.0): v0, v2, v1.1, v99 ...
+    private const string OtherVersion = @"^[vV](?!1(\.0)?$)[0-9]+(\.[0-9]+)?$";
 
-    /// <remarks>GET only (HEAD arrives as GET): any other method is a 405, the API being read-only.</remarks>
     public static void MapUnsupportedVersionFallback(this WebApplication app) =>
-        app.MapFallback("/{segment}/{**rest}", Answer).WithMetadata(new HttpMethodMetadata([HttpMethods.Get])).ExcludeFromDescription();
+        app.MapFallback($"/{{segment:regex({OtherVersion})}}/{{**rest}}", Answer).ExcludeFromDescription();
 
     private static ProblemHttpResult Answer(string segment, HttpContext context)
     {
-        if (!VersionSegment().IsMatch(segment) || segment.Equals("v" + Supported, StringComparison.OrdinalIgnoreCase))
-        {
-            return Problems.NotFound($"Nothing is served at '{context.Request.Path}'. See /swagger for the API.");
-        }
-
         context.Response.Headers["api-supported-versions"] = Supported;
         return TypedResults.Problem(
             title: "Unsupported API version",

@@ -71,3 +71,24 @@ internal sealed record ImportError(string File, int Line, string Message)
 {
     public override string ToString() => $"{File}:{Line}: {Message}";
 }
+
+/// <summary>
+/// A figure computed from stated ones (data/derived.csv). It has no quote: its formula names its inputs,
+/// its note gives the reasoning, and its kind is always "derived".
+/// </summary>
+internal sealed class DerivedRow
+{
+    [Name("id")] public string? Id { get; set; }
+    [Name("indicator")] public string? Indicator { get; set; }
+    [Name("entity")] public string? Entity { get; set; }
+    [Name("counterpart")] public string? Counterpart { get; set; }
+    [Name("period_label")] public string? PeriodLabel { get; set; }
+    [Name("start_year")] public string? StartYear { get; set; }
+    [Name("end_year")] public string? EndYear { get; set; }
+    [Name("period_inferred")] public string? PeriodInferred { get; set; }
+    [Name("value")] public string? Value { get; set; }
+    [Name("unit")] public string? Unit { get; set; }
+    [Name("qualifier")] public string? Qualifier { get; set; }
+    [Name("formula")] public string? Formula { get; set; }
+    [Name("note")] public string? Note { get; set; }
+}

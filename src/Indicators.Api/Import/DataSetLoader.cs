@@ -15,6 +15,9 @@ internal static class DataSetLoader
     public const string EntitiesFile = "entities.csv";
     public const string ObservationsFile = "observations.csv";
 
+    /// <summary>Optional: figures computed from stated ones. A folder without it simply has none.</summary>
+    public const string DerivedFile = "derived.csv";
+
     public static (DataSet? DataSet, IReadOnlyList<ImportError> Errors) Load(
         string dataDirectory, string displayDirectory, Action<string>? progress = null)
     {
@@ -28,7 +31,10 @@ internal static class DataSetLoader
             r => catalog.SourceTexts[r.Id!] = ReadText(r.File!)!);
         var indicators = ReadAndValidate<IndicatorRow>(IndicatorsFile, new IndicatorRowValidator(catalog), r => catalog.Indicators.Add(r.Code!));
         var entities = ReadAndValidate<EntityRow>(EntitiesFile, new EntityRowValidator(catalog), r => catalog.Entities.Add(r.Code!));
-        var observations = ReadAndValidate<ObservationRow>(ObservationsFile, new ObservationRowValidator(catalog), _ => { });
+        var observations = ReadAndValidate<ObservationRow>(ObservationsFile, new ObservationRowValidator(catalog), r => catalog.Stated[r.Id!] = r);
+        var derived = File.Exists(Path.Combine(dataDirectory, DerivedFile))
+            ? ReadAndValidate<DerivedRow>(DerivedFile, new DerivedRowValidator(catalog), _ => { })
+            : [];
 
         if (errors.Count > 0)
         {
@@ -38,7 +44,9 @@ internal static class DataSetLoader
         var dataSet = new DataSet(
             sources.Select(r => new SourceRecord(r, catalog.SourceTexts[r.Id!])).ToList(),
             units, indicators, entities,
-            observations.Select(r => WithOffsets(r, catalog.SourceTexts[r.Source!])).ToList());
+            observations.Select(r => WithOffsets(r, catalog.SourceTexts[r.Source!])).ToList(),
+            derived.Select(r => WithInputs(r, catalog)).ToList(),
+            ReleaseContent.Identify(dataDirectory, sources.Select(s => s.File!), progress));
         return (dataSet, errors);
 
         List<T> ReadAndValidate<T>(string file, IValidator<T> validator, Action<T> define)
@@ -77,6 +85,12 @@ internal static class DataSetLoader
         var at = text.IndexOf(row.Quote!, StringComparison.Ordinal);
         var start = CodePoints.Count(text.AsSpan(0, at));
         return new ObservationRecord(row, start, start + CodePoints.Count(row.Quote));
+    }
+
+    private static DerivedRecord WithInputs(DerivedRow row, ImportCatalog catalog)
+    {
+        Derivation.Formula.TryParse(row.Formula!, out var formula, out _);
+        return new DerivedRecord(row, catalog.Stated[formula!.Inputs[0]].Source!, formula.Inputs);
     }
 
     private static string? TryReadText(string dataDirectory, string file)

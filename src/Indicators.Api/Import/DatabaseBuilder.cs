@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Reflection;
+using Indicators.Api.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Indicators.Api.Import;
@@ -11,16 +11,18 @@ namespace Indicators.Api.Import;
 /// </summary>
 internal static class DatabaseBuilder
 {
-    public static void Build(DataSet dataSet, string databasePath)
+    /// <summary>Builds and swaps in the database; returns the release it now serves.</summary>
+    public static ReleaseRecord Build(DataSet dataSet, string databasePath)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath))!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(databasePath)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            Write(dataSet, temporary);
+            var release = Write(dataSet, temporary, ReleaseHistory.Read(databasePath));
             // rename(2) on the same file system: atomic for readers that open the path afterwards.
             File.Move(temporary, databasePath, overwrite: true);
+            return release;
         }
         finally
         {
@@ -28,7 +30,7 @@ internal static class DatabaseBuilder
         }
     }
 
-    private static void Write(DataSet dataSet, string path)
+    private static ReleaseRecord Write(DataSet dataSet, string path, IReadOnlyList<ReleaseRecord> history)
     {
         // No pooling: the file must be closed for good before it is renamed.
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -39,17 +41,20 @@ internal static class DatabaseBuilder
         }.ToString());
         connection.Open();
         Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+        ReleaseRecord release;
 
         using (var transaction = connection.BeginTransaction())
         {
-            Execute(connection, ReadSchema(), transaction);
+            Execute(connection, SchemaVersion.Script, transaction);
             InsertAll(connection, transaction, dataSet);
+            release = ReleaseHistory.Append(connection, transaction, dataSet.Release, history);
             transaction.Commit();
         }
 
         Execute(connection, "PRAGMA optimize; VACUUM;");
         // The rename is the commit point: make the bytes durable before it.
         Execute(connection, "PRAGMA synchronous = FULL;");
+        return release;
     }
 
     private static void InsertAll(SqliteConnection connection, SqliteTransaction transaction, DataSet dataSet)
@@ -89,6 +94,27 @@ internal static class DatabaseBuilder
                 o.Row.Unit, o.Row.Qualifier, o.Row.QualifierText, o.Row.Kind, o.Row.Quote, o.QuoteStart, o.QuoteEnd,
                 o.Row.Note,
             }));
+        InsertDerived(connection, transaction, dataSet, dataSet.Observations.Count);
+    }
+
+    /// <summary>Derived figures follow every stated one in reading order, in the order derived.csv lists them.</summary>
+    private static void InsertDerived(SqliteConnection connection, SqliteTransaction transaction, DataSet dataSet, int statedCount)
+    {
+        Insert(connection, transaction,
+            """
+            INSERT INTO observations (seq, id, source, indicator, entity, counterpart, period_label, start_year, end_year,
+                period_inferred, value, unit, qualifier, qualifier_text, kind, quote, quote_start, quote_end, note)
+            VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, NULL, 'derived', NULL, NULL, NULL, @p14)
+            """,
+            dataSet.Derived.Select((d, i) => new object?[]
+            {
+                statedCount + i + 1, d.Row.Id, d.Source, d.Row.Indicator, d.Row.Entity, d.Row.Counterpart, d.Row.PeriodLabel,
+                Year(d.Row.StartYear), Year(d.Row.EndYear), d.Row.PeriodInferred == "true" ? 1 : 0, Number(d.Row.Value!),
+                d.Row.Unit, d.Row.Qualifier, d.Row.Note,
+            }));
+        Insert(connection, transaction,
+            "INSERT INTO derivations (observation, formula, inputs) VALUES (@p1, @p2, @p3)",
+            dataSet.Derived.Select(d => new object?[] { d.Row.Id, d.Row.Formula, System.Text.Json.JsonSerializer.Serialize(d.Inputs) }));
     }
 
     /// <summary>One prepared command, its parameters rebound per row: the fast path for large imports.</summary>
@@ -115,7 +141,7 @@ internal static class DatabaseBuilder
         }
     }
 
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -126,12 +152,4 @@ internal static class DatabaseBuilder
     private static double Number(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static int? Year(string? value) => value is null ? null : int.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-
-    private static string ReadSchema()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("schema.sql")
-                           ?? throw new InvalidOperationException("schema.sql is not embedded in the assembly");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

@@ -10,4 +10,7 @@ internal sealed class ImportCatalog
     public HashSet<string> Indicators { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> Entities { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The stated observations by id: the only figures a derived one may be computed from.</summary>
+    public Dictionary<string, ObservationRow> Stated { get; } = new(StringComparer.Ordinal);
 }

@@ -44,15 +44,17 @@ internal static class ImportCommand
         }
 
         var summary = $"{dataSet.Sources.Count} sources, {dataSet.Indicators.Count} indicators, {dataSet.Entities.Count} entities, "
-                      + $"{dataSet.Units.Count} units, {dataSet.Observations.Count} observations";
+                      + $"{dataSet.Units.Count} units, {dataSet.Observations.Count} observations, {dataSet.Derived.Count} derived";
         if (check)
         {
-            output.WriteLine($"check passed: {summary}; nothing written");
+            output.WriteLine($"check passed: {summary}; release would be {dataSet.Release.Id}; nothing written");
             return 0;
         }
 
-        DatabaseBuilder.Build(dataSet, databasePath);
+        var release = DatabaseBuilder.Build(dataSet, databasePath);
         output.WriteLine($"imported {summary} into {databasePath}");
+        // An unchanged data folder keeps the build time of the release it already was.
+        output.WriteLine($"release {release.Id} built {release.BuiltAt}: {release.Changelog}");
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Indicators.Api.Data;
 using Indicators.Api.Http;
 
 namespace Indicators.Api.Indicators;
@@ -13,16 +14,9 @@ internal static class IndicatorQueries
         FROM indicators i JOIN units u ON u.id = i.unit
         """;
 
-    public static async Task<(List<IndicatorRow> Rows, long Total)> ListAsync(
-        DbConnection connection, PagePosition position, CancellationToken cancellationToken)
-    {
-        var rows = (await connection.QueryAsync<IndicatorRow>(new CommandDefinition(
-            $"{Select} ORDER BY i.code LIMIT @Limit OFFSET @Offset",
-            new { Limit = position.PageSize + 1, position.Offset }, cancellationToken: cancellationToken))).AsList();
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM indicators", cancellationToken: cancellationToken));
-        return (rows, total);
-    }
+    public static Task<(List<IndicatorRow> Rows, long Total)> ListAsync(
+        DbConnection connection, PagePosition position, CancellationToken cancellationToken) =>
+        PagedQuery.ReadAsync<IndicatorRow>(connection, Select, "i.code", "indicators", position, cancellationToken);
 
     public static Task<IndicatorRow?> FindAsync(DbConnection connection, string code, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<IndicatorRow>(

@@ -37,6 +37,10 @@ internal sealed record ListObservationsRequest
     /// <example>2024</example>
     [FromQuery(Name = "to")] public string? To { get; init; }
 
+    /// <summary>true to list derived figures (kind derived, computed by this service) along with stated ones; false (the default) lists stated figures only. kind=derived lists derived ones alone.</summary>
+    /// <example>false</example>
+    [FromQuery(Name = "includeDerived")] public string? IncludeDerived { get; init; }
+
     /// <summary>The 1-based page number (default 1). To walk a list, follow links.next instead.</summary>
     /// <example>1</example>
     [FromQuery(Name = "page")] public string? Page { get; init; }

@@ -27,6 +27,8 @@ internal sealed class ListObservationsRequestValidator : AbstractValidator<ListO
             .Must((r, to) => !QueryText.IsWholeNumber(r.From) || !QueryText.IsWholeNumber(to)
                              || QueryText.ParseInt(r.From!) <= QueryText.ParseInt(to!))
             .WithMessage(r => $"'from' ({r.From}) is after 'to' ({r.To}).");
+        RuleFor(r => r.IncludeDerived).Must(v => v is null or "true" or "false")
+            .WithMessage((_, v) => $"'includeDerived' must be true or false; got '{v}'.");
         this.AddPagingRules(r => r.Page, r => r.PageSize, r => r.Cursor);
     }
 }

@@ -15,6 +15,8 @@ internal static class ObservationEndpoints
             .WithSummary("List observations")
             .WithDescription("""
                 Every figure the sources state, in reading order (source, then place in the text), filtered and paged.
+                Derived figures (computed by this service, with a formula and inputs instead of a citation) are listed
+                only with `kind=derived` or `includeDerived=true`, after the stated ones.
                 Unknown query parameters are ignored; a known one given twice, or with a bad value, is a 400 problem
                 naming it. Follow `links.next` to walk the list: it is opaque and may change form.
                 """)
@@ -55,7 +57,8 @@ internal static class ObservationEndpoints
         var position = PagePosition.From(request.Page, request.PageSize, request.Cursor);
         var filter = new ObservationQueries.Filter(
             indicator, request.Entity, request.Counterpart, request.Source, request.Kind, request.Qualifier,
-            QueryText.ParseOptionalInt(request.From), QueryText.ParseOptionalInt(request.To));
+            QueryText.ParseOptionalInt(request.From), QueryText.ParseOptionalInt(request.To),
+            IncludeDerived: request.IncludeDerived == "true");
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var (rows, total) = await ObservationQueries.ListAsync(connection, filter, position, cancellationToken);
@@ -67,6 +70,7 @@ internal static class ObservationEndpoints
             Page = position.Page,
             PageSize = position.PageSize,
             Total = total,
+            Release = DatasetRelease.Of(httpRequest),
             Links = new PageLinks
             {
                 Self = urls.Self(httpRequest),

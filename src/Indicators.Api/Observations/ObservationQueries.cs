@@ -14,20 +14,23 @@ internal static class ObservationQueries
                o.period_inferred AS PeriodInferred, s.published_on AS StatedOn, o.value AS Value,
                u.code AS UnitCode, u.scale AS UnitScale, u.label AS UnitLabel, o.qualifier AS Qualifier,
                o.qualifier_text AS QualifierText, o.kind AS Kind, o.source AS Source, o.quote AS Quote,
-               o.quote_start AS QuoteStart, o.quote_end AS QuoteEnd, o.note AS Note
+               o.quote_start AS QuoteStart, o.quote_end AS QuoteEnd, o.note AS Note,
+               d.formula AS Formula, d.inputs AS InputsJson
         FROM observations o
         JOIN indicators i ON i.code = o.indicator
         JOIN entities e ON e.code = o.entity
         LEFT JOIN entities c ON c.code = o.counterpart
         JOIN units u ON u.id = o.unit
         JOIN sources s ON s.id = o.source
+        LEFT JOIN derivations d ON d.observation = o.id
         """;
 
     private const string ById = Select + " WHERE o.id = @id";
 
     /// <summary>The filters a list request can combine, as validated values.</summary>
     internal sealed record Filter(
-        string? Indicator, string? Entity, string? Counterpart, string? Source, string? Kind, string? Qualifier, int? From, int? To);
+        string? Indicator, string? Entity, string? Counterpart, string? Source, string? Kind, string? Qualifier, int? From, int? To,
+        bool IncludeDerived = false);
 
     public static async Task<ObservationRow?> FindAsync(DbConnection connection, string id, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<ObservationRow>(
@@ -57,6 +60,8 @@ internal static class ObservationQueries
         if (filter.Counterpart is not null) clauses.Add("o.counterpart = @Counterpart");
         if (filter.Source is not null) clauses.Add("o.source = @Source");
         if (filter.Kind is not null) clauses.Add("o.kind = @Kind");
+        // Derived figures are ours, not the sources': a client gets them only by asking (kind=derived or includeDerived=true).
+        if (filter.Kind is null && !filter.IncludeDerived) clauses.Add("o.kind <> 'derived'");
         if (filter.Qualifier is not null) clauses.Add("o.qualifier = @Qualifier");
         if (filter.From is not null || filter.To is not null)
         {
@@ -96,10 +101,12 @@ internal sealed class ObservationRow
     public string? QualifierText { get; init; }
     public string Kind { get; init; } = "";
     public string Source { get; init; } = "";
-    public string Quote { get; init; } = "";
-    public long QuoteStart { get; init; }
-    public long QuoteEnd { get; init; }
+    public string? Quote { get; init; }
+    public long? QuoteStart { get; init; }
+    public long? QuoteEnd { get; init; }
     public string? Note { get; init; }
+    public string? Formula { get; init; }
+    public string? InputsJson { get; init; }
 
     public ObservationResponse ToResponse(string baseUrl) => new()
     {
@@ -118,14 +125,17 @@ internal sealed class ObservationRow
         QualifierText = QualifierText,
         Bounds = Bounds.For(Qualifier, Value),
         Kind = Kind,
-        Citation = new CitationResponse
+        // A derived figure has no words of its own to cite: its inputs carry the citations.
+        Citation = Quote is null ? null : new CitationResponse
         {
             Source = Source,
             Quote = Quote,
-            Start = (int)QuoteStart,
-            End = (int)QuoteEnd,
+            Start = (int)QuoteStart!,
+            End = (int)QuoteEnd!,
             Url = $"{baseUrl}/v1/sources/{Source}/text#char={QuoteStart},{QuoteEnd}",
         },
         Note = Note,
+        Formula = Formula,
+        Inputs = InputsJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(InputsJson)!,
     };
 }

@@ -45,12 +45,19 @@ internal sealed record ObservationResponse
     /// <example>actual</example>
     public required string Kind { get; init; }
 
-    /// <summary>Where the figure comes from, to the character.</summary>
-    public required CitationResponse Citation { get; init; }
+    /// <summary>Where the figure comes from, to the character. Every stated figure has one; a derived figure has none (null): follow its <c>inputs</c>.</summary>
+    public required CitationResponse? Citation { get; init; }
 
-    /// <summary>The curator's reasoning where a choice was made (an inferred year, a conversion), else null.</summary>
+    /// <summary>The curator's reasoning where a choice was made (an inferred year, a conversion), else null. For a derived figure, the reasoning behind its formula and bound.</summary>
     /// <example>The year comes from the sentence before.</example>
     public required string? Note { get; init; }
+
+    /// <summary>For a derived figure, how it is computed: arithmetic over its inputs written as [observation-id]; null for a stated figure.</summary>
+    /// <example>[china-gdp-2023-cny] / [china-gdp-2023-usd]</example>
+    public required string? Formula { get; init; }
+
+    /// <summary>For a derived figure, the ids of the stated observations it is computed from (each at /v1/observations/{id}); empty for a stated figure.</summary>
+    public required IReadOnlyList<string> Inputs { get; init; }
 }
 
 /// <summary>A code and its human name.</summary>

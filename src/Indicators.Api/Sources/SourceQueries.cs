@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Indicators.Api.Data;
 using Indicators.Api.Http;
 
 namespace Indicators.Api.Sources;
@@ -14,16 +15,9 @@ internal static class SourceQueries
         FROM sources s
         """;
 
-    public static async Task<(List<SourceRow> Rows, long Total)> ListAsync(
-        DbConnection connection, PagePosition position, CancellationToken cancellationToken)
-    {
-        var rows = (await connection.QueryAsync<SourceRow>(new CommandDefinition(
-            $"{Select} ORDER BY s.id LIMIT @Limit OFFSET @Offset",
-            new { Limit = position.PageSize + 1, position.Offset }, cancellationToken: cancellationToken))).AsList();
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM sources", cancellationToken: cancellationToken));
-        return (rows, total);
-    }
+    public static Task<(List<SourceRow> Rows, long Total)> ListAsync(
+        DbConnection connection, PagePosition position, CancellationToken cancellationToken) =>
+        PagedQuery.ReadAsync<SourceRow>(connection, Select, "s.id", "sources", position, cancellationToken);
 
     public static Task<SourceRow?> FindAsync(DbConnection connection, string id, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<SourceRow>(

@@ -10,7 +10,7 @@ public sealed class ReferenceResourcesTests(ApiFactory factory) : IClassFixture<
     private readonly HttpClient _client = factory.CreateClient();
 
     [Theory]
-    [InlineData("/v1/indicators", "code", 16)]
+    [InlineData("/v1/indicators", "code", 20)]
     [InlineData("/v1/entities", "code", 7)]
     [InlineData("/v1/sources", "id", 2)]
     public async Task EveryListUsesTheSameEnvelopeInADeterministicOrder(string path, string key, int total)
@@ -33,7 +33,7 @@ public sealed class ReferenceResourcesTests(ApiFactory factory) : IClassFixture<
         var second = await (await _client.GetAsync(next)).ReadJsonAsync();
 
         Assert.Equal(10, first.GetProperty("items").GetArrayLength());
-        Assert.Equal(6, second.GetProperty("items").GetArrayLength());
+        Assert.Equal(10, second.GetProperty("items").GetArrayLength());
         Assert.Equal(2, second.GetProperty("page").GetInt32());
         Assert.Equal(JsonValueKind.Null, second.GetProperty("links").GetProperty("next").ValueKind);
     }
@@ -73,12 +73,24 @@ public sealed class ReferenceResourcesTests(ApiFactory factory) : IClassFixture<
             o => Assert.Equal("share-of-world-growth", o.GetProperty("indicator").GetProperty("code").GetString()));
     }
 
+    [Fact]
+    public async Task AReleaseIdFromTheHeaderLeadsToThatRelease()
+    {
+        var response = await _client.GetAsync("/v1/entities");
+        var id = string.Join("", response.Headers.GetValues("X-Dataset-Release"));
+
+        var release = await (await _client.GetAsync($"/v1/releases/{id}")).ReadJsonAsync();
+
+        Assert.Equal(id, release.GetProperty("id").GetString());
+    }
+
     [Theory]
     [InlineData("/v1/indicators/gdpp")]
     [InlineData("/v1/indicators/gdpp/observations")]
     [InlineData("/v1/entities/atlantis")]
     [InlineData("/v1/sources/nowhere")]
     [InlineData("/v1/sources/nowhere/text")]
+    [InlineData("/v1/releases/0000000000000000")]
     public async Task UnknownCodesAreNotFoundProblems(string path)
     {
         await (await _client.GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);

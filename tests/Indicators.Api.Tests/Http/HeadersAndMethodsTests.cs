@@ -85,8 +85,6 @@ public abstract class HeadersAndMethodsTests(ApiFactory factory)
     [InlineData("OPTIONS", "/v1/entities")]
     [InlineData("TRACE", "/v1/indicators")]
     [InlineData("POST", "/health/ready")]
-    [InlineData("DELETE", "/v2/observations")]
-    [InlineData("POST", "/no/such/path")]
     public async Task OtherMethodsAreMethodNotAllowedProblemsListingGetAndHead(string method, string path)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -99,6 +97,17 @@ public abstract class HeadersAndMethodsTests(ApiFactory factory)
 
         await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
         Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order());
+        AssertCommonHeaders(response);
+    }
+
+    [Theory]
+    [InlineData("POST", "/no/such/path")]
+    [InlineData("DELETE", "/v1/no-such-resource")]
+    public async Task OtherMethodsOnUnknownPathsAreNotFoundProblems(string method, string path)
+    {
+        var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
         AssertCommonHeaders(response);
     }
 

@@ -43,6 +43,39 @@ public sealed class LimitsTests(SmallLimitsApiFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task BehindALoopbackProxyEachForwardedClientHasItsOwnLimit()
+    {
+        HttpRequestMessage ViaProxy(string client)
+        {
+            var request = From("127.0.0.1");
+            request.Headers.Add("X-Forwarded-For", client);
+            return request;
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(ViaProxy("192.0.2.10"))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await _client.SendAsync(ViaProxy("192.0.2.10"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(ViaProxy("192.0.2.11"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task AClientThatIsNotAProxyCannotChooseItsKeyWithXForwardedFor()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            var request = From("198.51.100.77");
+            request.Headers.Add("X-Forwarded-For", $"192.0.2.{100 + i}");
+            statuses.Add((await _client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
     public async Task HealthProbesAreNotRateLimited()
     {
         for (var i = 0; i < 15; i++)

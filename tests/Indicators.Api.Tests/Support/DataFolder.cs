@@ -1,0 +1,64 @@
+using Indicators.Api.Data;
+using Indicators.Api.Import;
+
+namespace Indicators.Api.Tests.Support;
+
+/// <summary>A scratch copy of the repository's data/ folder, to change and import without touching the real one.</summary>
+internal sealed class DataFolder : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public DataFolder()
+    {
+        foreach (var file in Directory.EnumerateFiles(TestPaths.DataDirectory, "*", SearchOption.AllDirectories))
+        {
+            var relative = System.IO.Path.GetRelativePath(TestPaths.DataDirectory, file);
+            // A database built by `dotnet run` is output, not data.
+            if (relative.EndsWith(".db", StringComparison.Ordinal) || relative.Contains(".db-", StringComparison.Ordinal) || relative.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Copy(file, relative);
+        }
+    }
+
+    public string Path => System.IO.Path.Combine(_directory.Path, "data");
+
+    public string File(string relative) => System.IO.Path.Combine(Path, relative);
+
+    public void Copy(string from, string relative)
+    {
+        var to = File(relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(to)!);
+        System.IO.File.Copy(from, to, overwrite: true);
+    }
+
+    /// <summary>Appends CSV rows (no header) to one of the curated files.</summary>
+    public void AppendRows(string csvFile, string rows) =>
+        System.IO.File.AppendAllText(File(csvFile), rows.EndsWith('\n') ? rows : rows + "\n");
+
+    public void WriteNote(string line) => System.IO.File.WriteAllText(File(ReleaseContent.NoteFile), line + "\n");
+
+    /// <summary>Runs the real import command, as `dotnet run -- import` does, and returns what it printed.</summary>
+    public (int ExitCode, string Output, string Error) Import(string databasePath, params string[] options)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = ImportCommand.Run([Path, "--database", databasePath, .. options], new DatabaseOptions(), output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
+
+/// <summary>The service over a database the test imports itself, made to look for a new release on every request whatever the default.</summary>
+public sealed class LiveReleaseApiFactory : ApiFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // A throttled look would make the test wait on a clock.
+        builder.UseSetting("Caching:ReleaseCheckMilliseconds", "0");
+    }
+}
