@@ -1,8 +1,13 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Net.Http.Headers;
+
 namespace Indicators.Api.Http;
 
 /// <summary>
 /// Headers every response carries, errors and 429s included. They are added in <c>OnStarting</c> because the
 /// exception handler clears headers set before it runs. (Kestrel's Server header is off: see <see cref="Limits"/>.)
+/// CORS headers too: answers written before the CORS middleware runs (414, 431, health) or after the exception
+/// handler cleared them get the default policy's headers here, so a page can read every error.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -10,12 +15,18 @@ internal static class SecurityHeaders
     {
         app.Use((context, next) =>
         {
-            context.Response.OnStarting(static state =>
+            context.Response.OnStarting(static async state =>
             {
-                var response = (HttpResponse)state;
-                response.Headers.XContentTypeOptions = "nosniff";
-                return Task.CompletedTask;
-            }, context.Response);
+                var http = (HttpContext)state;
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                if (http.Request.Headers.ContainsKey(HeaderNames.Origin) && !http.Response.Headers.ContainsKey(HeaderNames.AccessControlAllowOrigin)
+                    && http.RequestServices.GetService<ICorsService>() is { } cors
+                    && http.RequestServices.GetService<ICorsPolicyProvider>() is { } policies
+                    && await policies.GetPolicyAsync(http, policyName: null) is { } policy)
+                {
+                    cors.ApplyResult(cors.EvaluatePolicy(http, policy), http.Response);
+                }
+            }, context);
             return next(context);
         });
         return app;

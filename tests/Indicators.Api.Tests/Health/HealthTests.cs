@@ -44,12 +44,16 @@ public sealed class HealthTests : IDisposable
         await File.WriteAllBytesAsync(_factory.DatabasePath, bytes);
 
         await AssertNotReadyAsync();
-        var response = await _client.GetAsync("/v1/observations");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/observations");
+        request.Headers.Add("Origin", "https://newsroom.example");
+        var response = await _client.SendAsync(request);
         Assert.True(response.StatusCode is HttpStatusCode.ServiceUnavailable, $"got {response.StatusCode}");
         var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.DoesNotContain("   at ", problem.ToString());
         Assert.DoesNotContain("Sqlite", problem.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.True(response.Headers.Contains("Retry-After"));
+        Assert.Equal("*", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
     }
 
     [Fact]
