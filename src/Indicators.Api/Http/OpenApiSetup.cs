@@ -73,6 +73,9 @@ internal static class OpenApiSetup
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
+            // A nullable reference property (counterpart) needs allOf to carry `nullable: true` in OpenAPI 3.0.
+            options.UseAllOfToExtendReferenceSchemas();
+            options.DocumentFilter<NullableReferences>();
             options.OperationFilter<QueryParameterSchemas>();
             options.DocumentFilter<LimitResponses>();
             options.OperationFilter<ParameterLimits>();

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Contract crawl: every operation of openapi.yaml, and every status code it documents (200, 304, 400, 404,
+# 429, 503), requested through Prism's validating proxy in front of the built service. Prism checks each
+# real response against the document and reports mismatches in its `sl-violations` header; this prints
+# one line per request and exits non-zero on any response violation (request violations are expected:
+# the 400 cases send invalid parameters on purpose).
+#
+#   bench/reliability/prism-crawl.sh        # needs node 20 and npm; installs prism-cli into a temp folder
+#
+# Three service instances, all on 127.0.0.1: A serves normally; B has a per-client burst of 1 (for 429);
+# C has its database damaged after start (for 503).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+scratch="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$scratch"; }
+trap cleanup EXIT
+
+npm install --prefix "$scratch/prism" --no-audit --no-fund --silent @stoplight/prism-cli@5.14.2 >/dev/null 2>&1
+prism="$scratch/prism/node_modules/.bin/prism"
+dotnet build src/Indicators.Api --configuration Release --nologo --verbosity quiet >/dev/null
+bin="$PWD/src/Indicators.Api/bin/Release/net10.0"
+
+start_service() { # name port [env...]
+  local name=$1 port=$2; shift 2
+  env ConnectionStrings__Indicators="Data Source=$scratch/$name.db" ASPNETCORE_ENVIRONMENT=Production "$@" \
+    dotnet "$bin/Indicators.Api.dll" --contentRoot "$bin" --urls "http://127.0.0.1:$port" >"$scratch/$name.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 150); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return; sleep 0.2; done
+  echo "service $name did not start" >&2; cat "$scratch/$name.log" >&2; exit 1
+}
+start_proxy() { # upstream-port proxy-port
+  "$prism" proxy openapi.yaml "http://127.0.0.1:$1" --host 127.0.0.1 --port "$2" --errors=false >"$scratch/prism-$2.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 150); do curl -s -o /dev/null "http://127.0.0.1:$2/v1/entities" && return; sleep 0.2; done
+  echo "prism did not start" >&2; cat "$scratch/prism-$2.log" >&2; exit 1
+}
+
+start_service a 18701
+start_service b 18702 Limits__RateLimit__Burst=1 Limits__RateLimit__TokensPerPeriod=1 Limits__RateLimit__PeriodSeconds=3600
+start_service c 18703
+start_proxy 18701 18711
+start_proxy 18702 18712
+start_proxy 18703 18713
+
+release=$(curl -s http://127.0.0.1:18701/v1/releases/latest | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+ok=(/v1/entities /v1/entities/china /v1/indicators /v1/indicators/gdp /v1/indicators/gdp/observations
+    /v1/observations /v1/observations/china-gdp-2023-cny /v1/releases /v1/releases/latest "/v1/releases/$release"
+    /v1/sources /v1/sources/modernisation-in-china-and-pakistan /v1/sources/modernisation-in-china-and-pakistan/text)
+bad=(/v1/entities /v1/indicators /v1/indicators/gdp/observations /v1/observations /v1/releases /v1/sources)
+missing=(/v1/entities/atlantis /v1/indicators/no-such /v1/indicators/no-such/observations /v1/observations/no-such
+         /v1/releases/0000000000000000 /v1/sources/no-such /v1/sources/no-such/text)
+
+requests=0 failures=0 violations=0
+check() { # proxy-port path expected-status [curl args...]
+  local port=$1 path=$2 expected=$3; shift 3
+  local status count
+  status=$(curl -s -o /dev/null -D "$scratch/headers" -w '%{http_code}' "$@" "http://127.0.0.1:$port$path")
+  count=$(python3 -c '
+import json, sys
+for line in open(sys.argv[1], encoding="latin-1"):
+    name, _, value = line.partition(":")
+    if name.strip().lower() == "sl-violations":
+        found = [v for v in json.loads(value) if v.get("location", [""])[0] == "response"]
+        for v in found:
+            print("   ", v.get("code"), v.get("message"), "/".join(map(str, v.get("location", []))), file=sys.stderr)
+        print(len(found)); break
+else:
+    print(0)' "$scratch/headers")
+  requests=$((requests + 1))
+  violations=$((violations + count))
+  [[ "$status" == "$expected" ]] || failures=$((failures + 1))
+  printf '%-4s %-62s %s (expected %s) response violations: %s\n' "${method:-GET}" "$path" "$status" "$expected" "$count"
+}
+
+for path in "${ok[@]}"; do
+  check 18711 "$path" 200
+  etag=$(awk 'tolower($1) == "etag:" { sub(/\r$/, "", $2); print $2 }' "$scratch/headers")
+  check 18711 "$path" 304 -H "If-None-Match: $etag"
+done
+for path in "${bad[@]}"; do check 18711 "$path?pageSize=0" 400; done
+for path in "${missing[@]}"; do check 18711 "$path" 404; done
+curl -s -o /dev/null http://127.0.0.1:18702/v1/entities  # spends the burst of 1
+for path in "${ok[@]}"; do check 18712 "$path" 429; done
+python3 -c 'import sys; f = open(sys.argv[1], "r+b"); f.seek(0); f.write(b"\0" * 4096); f.close()' "$scratch/c.db"
+for path in "${ok[@]}"; do check 18713 "$path" 503; done
+
+echo "requests: $requests, unexpected statuses: $failures, response violations: $violations"
+[[ $failures -eq 0 && $violations -eq 0 ]]
