@@ -51,7 +51,7 @@ internal static class OpenApiSetup
         that, or when a request takes over 10 seconds, the answer is **503** with `Retry-After`. The request target
         (path and query) may be 8,192 characters (**414** past that) and the request headers 100 fields and 32,768
         characters in all (**431**). `pageSize` is at most 1000. Every limit answer is a problem like any other.
-        HEAD works wherever GET does; any other method is a **405** problem with `Allow: GET, HEAD`.
+        HEAD works wherever GET does; any other method on those paths is a **405** problem with `Allow: GET, HEAD`.
 
         **Stability.** v1 only grows: new fields may appear (ignore keys you do not recognise); renaming or
         removing one needs /v2. Lists page with `page`/`pageSize` (1–1000, default 100); follow `links.next`,

@@ -45,18 +45,6 @@ internal static class HeadRequests
         {
             if (!HttpMethods.IsHead(context.Request.Method))
             {
-                // Routing's 405 lists the mapped methods; HEAD is served wherever GET is.
-                context.Response.OnStarting(static state =>
-                {
-                    var response = (HttpResponse)state;
-                    if (response.StatusCode == StatusCodes.Status405MethodNotAllowed && response.Headers.Allow is [var allow]
-                        && allow is not null && allow.Split(',', StringSplitOptions.TrimEntries).Contains(HttpMethods.Get) && !allow.Contains(HttpMethods.Head, StringComparison.Ordinal))
-                    {
-                        response.Headers.Allow = allow + ", " + HttpMethods.Head;
-                    }
-
-                    return Task.CompletedTask;
-                }, context.Response);
                 await next(context);
                 return;
             }
