@@ -79,6 +79,40 @@ public sealed class ServiceHardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADamagedDatabaseFailsReadinessWithOneClearJsonLogLineAndTheServiceStaysUp()
+    {
+        var databasePath = Path.Combine(_scratch.Path, "damaged.db");
+        await using var service = await ServiceProcess.StartAsync(databasePath);
+        using var client = service.Client();
+        await using (var file = new FileStream(databasePath, FileMode.Open, FileAccess.Write))
+        {
+            file.SetLength(file.Length / 3);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var ready = await client.GetAsync("/health/ready");
+        var api = await client.GetAsync("/v1/observations");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        await api.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.DoesNotContain("   at ", await api.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.False(service.Process.HasExited);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string? line = null;
+        while (line is null && DateTime.UtcNow < deadline)
+        {
+            line = service.Output.FirstOrDefault(l => l.Contains("is not ready", StringComparison.Ordinal));
+            await Task.Delay(50);
+        }
+
+        Assert.NotNull(line);
+        using var log = JsonDocument.Parse(line);
+        Assert.Equal("Error", log.RootElement.GetProperty("LogLevel").GetString());
+        Assert.Contains("damaged.db", log.RootElement.GetProperty("Message").GetString());
+    }
+
+    [Fact]
     public async Task OnSigtermInFlightRequestsCompleteAndTheProcessExitsZero()
     {
         await using var service = await ServiceProcess.StartAsync(Path.Combine(_scratch.Path, "shutdown.db"));
