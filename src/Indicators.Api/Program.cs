@@ -1,5 +1,6 @@
 using Asp.Versioning;
 using FluentValidation;
+using Indicators.Api.Csv;
 using Indicators.Api.Data;
 using Indicators.Api.Entities;
 using Indicators.Api.Http;
@@ -42,6 +43,8 @@ builder.Services.AddApiVersioning(options =>
         options.SubstituteApiVersionInUrl = true;
     });
 builder.Services.AddIndicatorsOpenApi();
+builder.Services.AddCsvResponses();
+builder.Services.AddPublicReadCors();
 
 var app = builder.Build();
 IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Logger);
@@ -50,6 +53,7 @@ IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Log
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseIndicatorsOpenApi();
+app.UsePublicReadCors();
 
 // Routes
 var v1 = app.NewVersionedApi("Indicators").MapGroup("/v{version:apiVersion}").HasApiVersion(1);
@@ -57,6 +61,7 @@ v1.MapObservations();
 v1.MapIndicators();
 v1.MapEntities();
 v1.MapSources();
+v1.MapCsvForms();
 app.MapUnsupportedVersionFallback();
 
 app.Run();

@@ -1,3 +1,4 @@
+using Indicators.Api.Csv;
 using Indicators.Api.Data;
 using Indicators.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,8 @@ internal static class ObservationEndpoints
                 Unknown query parameters are ignored; a known one given twice, or with a bad value, is a 400 problem
                 naming it. Follow `links.next` to walk the list: it is opaque and may change form.
                 """)
-            .Validate<ListObservationsRequest>();
+            .Validate<ListObservationsRequest>()
+            .AnswersCsv("observations");
 
         group.MapGet("/{id}", GetObservation)
             .WithName("GetObservation")
