@@ -5,7 +5,7 @@ PRAGMA foreign_keys = ON;
 CREATE TABLE schema_version (
     version INTEGER NOT NULL
 );
-INSERT INTO schema_version (version) VALUES (1);
+INSERT INTO schema_version (version) VALUES (2);
 
 CREATE TABLE sources (
     id           TEXT PRIMARY KEY,
@@ -67,3 +67,18 @@ CREATE INDEX observations_indicator ON observations (indicator, seq);
 CREATE INDEX observations_entity ON observations (entity, seq);
 CREATE INDEX observations_source ON observations (source, seq);
 CREATE INDEX observations_years ON observations (start_year, end_year);
+
+-- Full-text search (q= on /v1/observations) over what a reader looks for: the quote, the name and
+-- description of what it measures and of whom it is about (q=motorway finds the road's figures, though
+-- the quotes say only "travel time"). rowid is observations.seq. A trigger fills it as observations are
+-- inserted, so every way of inserting one (stated or derived) is searchable without an import step.
+CREATE VIRTUAL TABLE observations_search USING fts5 (
+    quote, indicator_name, indicator_description, entity_name, entity_description,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER observations_search_insert AFTER INSERT ON observations BEGIN
+    INSERT INTO observations_search (rowid, quote, indicator_name, indicator_description, entity_name, entity_description)
+    SELECT new.seq, new.quote, i.name, i.description, e.name, e.description
+    FROM indicators i, entities e WHERE i.code = new.indicator AND e.code = new.entity;
+END;

@@ -28,5 +28,7 @@ internal sealed class ListObservationsRequestValidator : AbstractValidator<ListO
                              || QueryText.ParseInt(r.From!) <= QueryText.ParseInt(to!))
             .WithMessage(r => $"'from' ({r.From}) is after 'to' ({r.To}).");
         this.AddPagingRules(r => r.Page, r => r.PageSize, r => r.Cursor);
+        RuleFor(r => r.Q).Must(v => v is null || SearchText.Parse(v).Error is null)
+            .WithMessage((_, v) => SearchText.Parse(v!).Error);
     }
 }

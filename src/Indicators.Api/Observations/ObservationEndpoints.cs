@@ -57,6 +57,10 @@ internal static class ObservationEndpoints
         var filter = new ObservationQueries.Filter(
             indicator, request.Entity, request.Counterpart, request.Source, request.Kind, request.Qualifier,
             QueryText.ParseOptionalInt(request.From), QueryText.ParseOptionalInt(request.To));
+        if (request.Q is not null)
+        {
+            return await ObservationSearch.ListAsync(request.Q, filter, position, database, urls, httpRequest, cancellationToken);
+        }
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var (rows, total) = await ObservationQueries.ListAsync(connection, filter, position, cancellationToken);
