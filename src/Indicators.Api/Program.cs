@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Indicators.Api.Citations;
 using FluentValidation;
 using Indicators.Api.Csv;
 using Indicators.Api.Data;
@@ -45,6 +46,7 @@ builder.Services.AddApiVersioning(options =>
 builder.Services.AddIndicatorsOpenApi();
 builder.Services.AddCsvResponses();
 builder.Services.AddPublicReadCors();
+builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
 IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Logger);
@@ -62,6 +64,7 @@ v1.MapIndicators();
 v1.MapEntities();
 v1.MapSources();
 v1.MapCsvForms();
+v1.MapCitations();
 app.MapUnsupportedVersionFallback();
 
 app.Run();
