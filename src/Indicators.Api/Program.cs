@@ -8,6 +8,7 @@ using Indicators.Api.Http;
 using Indicators.Api.Import;
 using Indicators.Api.Indicators;
 using Indicators.Api.Observations;
+using Indicators.Api.Pages;
 using Indicators.Api.Sources;
 
 // `import [data-folder] [--check] [--database path]` builds the database and exits; anything else serves it.
@@ -65,6 +66,7 @@ v1.MapEntities();
 v1.MapSources();
 v1.MapCsvForms();
 v1.MapCitations();
+app.MapSourcePages();
 app.MapUnsupportedVersionFallback();
 
 app.Run();

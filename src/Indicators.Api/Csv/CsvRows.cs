@@ -67,6 +67,7 @@ internal sealed record ObservationCsvRow
     [Name("start")] public required int Start { get; init; }
     [Name("end")] public required int End { get; init; }
     [Name("url")] public required string Url { get; init; }
+    [Name("page")] public required string Page { get; init; }
     [Name("note")] public required string? Note { get; init; }
 
     public static ObservationCsvRow From(ObservationResponse o) => new()
@@ -99,6 +100,7 @@ internal sealed record ObservationCsvRow
         Start = o.Citation.Start,
         End = o.Citation.End,
         Url = o.Citation.Url,
+        Page = o.Citation.Page,
         Note = o.Note,
     };
 }

@@ -125,6 +125,7 @@ internal sealed class ObservationRow
             Start = (int)QuoteStart,
             End = (int)QuoteEnd,
             Url = $"{baseUrl}/v1/sources/{Source}/text#char={QuoteStart},{QuoteEnd}",
+            Page = $"{baseUrl}/sources/{Source}#obs-{Id}",
         },
         Note = Note,
     };
