@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Indicators.Api.Charts;
 using Indicators.Api.Citations;
 using FluentValidation;
 using Indicators.Api.Csv;
@@ -66,6 +67,7 @@ v1.MapEntities();
 v1.MapSources();
 v1.MapCsvForms();
 v1.MapCitations();
+v1.MapCharts();
 app.MapSourcePages();
 app.MapUnsupportedVersionFallback();
 
