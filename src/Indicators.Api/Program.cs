@@ -4,6 +4,7 @@ using Indicators.Api.Citations;
 using FluentValidation;
 using Indicators.Api.Csv;
 using Indicators.Api.Data;
+using Indicators.Api.Embeds;
 using Indicators.Api.Entities;
 using Indicators.Api.Http;
 using Indicators.Api.Import;
@@ -69,6 +70,7 @@ v1.MapCsvForms();
 v1.MapCitations();
 v1.MapCharts();
 app.MapSourcePages();
+app.MapEmbeds();
 app.MapUnsupportedVersionFallback();
 
 app.Run();
