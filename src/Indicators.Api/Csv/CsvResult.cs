@@ -35,11 +35,19 @@ internal sealed class CsvResult(CsvTable table, string fileName) : IResult
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
         await using (var csv = new CsvWriter(writer, Configuration, leaveOpen: true))
         {
-            csv.WriteHeader(table.RowType);
+            foreach (var name in table.Header)
+            {
+                csv.WriteField(name);
+            }
+
             await csv.NextRecordAsync();
             foreach (var row in table.Rows)
             {
-                csv.WriteRecord(row);
+                foreach (var field in row)
+                {
+                    csv.WriteField(field);
+                }
+
                 await csv.NextRecordAsync();
             }
         }
