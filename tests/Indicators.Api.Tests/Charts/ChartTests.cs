@@ -75,6 +75,18 @@ public sealed class ChartTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task TheMotorwayChartShowsTravelTimeBeforeAndAfterInReadingOrder()
+    {
+        var svg = await SvgAsync("/v1/indicators/travel-time/chart.svg");
+
+        Assert.Equal("Travel time: Peshawar–Karachi Motorway, Multan–Sukkur section", svg.Element(Svg + "title")!.Value);
+        Assert.StartsWith("before the section opened: 11 hours (actual); after the section opened: at most 4 hours (actual).",
+            svg.Element(Svg + "desc")!.Value);
+        Assert.Contains("at most 4", Texts(svg));
+        Assert.Contains("hours", Texts(svg));
+    }
+
+    [Fact]
     public async Task FiguresInAnotherUnitAreNamedUnderTheChartNotDrawnOnItsAxis()
     {
         var svg = await SvgAsync("/v1/indicators/gdp/chart.svg");

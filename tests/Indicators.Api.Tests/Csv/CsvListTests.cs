@@ -33,6 +33,7 @@ public sealed class CsvListTests(ApiFactory factory) : IClassFixture<ApiFactory>
             Assert.Equal(citation.GetProperty("start").GetInt32().ToString(CultureInfo.InvariantCulture), row["start"]);
             Assert.Equal(citation.GetProperty("end").GetInt32().ToString(CultureInfo.InvariantCulture), row["end"]);
             Assert.Equal(citation.GetProperty("url").GetString(), row["url"]);
+            Assert.Equal(citation.GetProperty("page").GetString(), row["page"]);
             Assert.Equal(item.GetProperty("note").GetString() ?? "", row["note"]);
         }
     }
