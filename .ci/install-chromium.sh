@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs Debian's Chromium for the browser test (tests/.../Browser). Playwright is pointed at
+# /usr/bin/chromium and never downloads a browser of its own. Safe to run twice.
+set -euo pipefail
+
+if command -v chromium >/dev/null 2>&1; then
+    echo "chromium already installed: $(chromium --version 2>/dev/null || true)"
+    exit 0
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+fi
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
+chromium --version
