@@ -5,7 +5,7 @@ PRAGMA foreign_keys = ON;
 CREATE TABLE schema_version (
     version INTEGER NOT NULL
 );
-INSERT INTO schema_version (version) VALUES (2);
+INSERT INTO schema_version (version) VALUES (3);
 
 CREATE TABLE sources (
     id           TEXT PRIMARY KEY,
@@ -85,3 +85,18 @@ CREATE TABLE releases (
     counts     TEXT NOT NULL,       -- JSON object: rows per table
     changelog  TEXT NOT NULL        -- one human line, from data/release-note.txt
 ) STRICT;
+
+-- Full-text search (q= on /v1/observations) over what a reader looks for: the quote, the name and
+-- description of what it measures and of whom it is about (q=motorway finds the road's figures, though
+-- the quotes say only "travel time"). rowid is observations.seq. A trigger fills it as observations are
+-- inserted, so every way of inserting one (stated or derived) is searchable without an import step.
+CREATE VIRTUAL TABLE observations_search USING fts5 (
+    quote, indicator_name, indicator_description, entity_name, entity_description,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER observations_search_insert AFTER INSERT ON observations BEGIN
+    INSERT INTO observations_search (rowid, quote, indicator_name, indicator_description, entity_name, entity_description)
+    SELECT new.seq, new.quote, i.name, i.description, e.name, e.description
+    FROM indicators i, entities e WHERE i.code = new.indicator AND e.code = new.entity;
+END;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Contract crawl: every operation of openapi.yaml, and every status code it documents (200, 304, 400, 404,
+# Contract crawl: every operation of openapi.yaml (26), and every status code it documents (200, 304, 400, 404,
 # 429, 503), requested through Prism's validating proxy in front of the built service. Prism checks each
 # real response against the document and reports mismatches in its `sl-violations` header; this prints
-# one line per request and exits non-zero on any response violation (request violations are expected:
+# (the Host the proxy forwards is the upstream's, hence the oEmbed url on 18701) one line per request and exits non-zero on any response violation (request violations are expected:
 # the 400 cases send invalid parameters on purpose).
 #
 #   bench/reliability/prism-crawl.sh        # needs node 20 and npm; installs prism-cli into a temp folder
@@ -47,10 +47,17 @@ start_proxy 18703 18713
 release=$(curl -s http://127.0.0.1:18701/v1/releases/latest | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 ok=(/v1/entities /v1/entities/china /v1/indicators /v1/indicators/gdp /v1/indicators/gdp/observations
     /v1/observations /v1/observations/china-gdp-2023-cny /v1/releases /v1/releases/latest "/v1/releases/$release"
-    /v1/sources /v1/sources/modernisation-in-china-and-pakistan /v1/sources/modernisation-in-china-and-pakistan/text)
-bad=(/v1/entities /v1/indicators /v1/indicators/gdp/observations /v1/observations /v1/releases /v1/sources)
+    /v1/sources /v1/sources/modernisation-in-china-and-pakistan /v1/sources/modernisation-in-china-and-pakistan/text
+    /v1/entities.csv /v1/indicators.csv /v1/indicators/gdp/observations.csv /v1/observations.csv /v1/sources.csv
+    /v1/indicators/gdp/chart.svg /v1/indicators/gdp/chart.png /v1/observations/china-gdp-2023-cny/citation
+    /v1/sources/modernisation-in-china-and-pakistan/citation /v1/citation /embed/indicators/gdp
+    "/oembed?url=http%3A%2F%2F127.0.0.1%3A18701%2Fembed%2Findicators%2Fgdp" /sources/modernisation-in-china-and-pakistan)
+bad=(/v1/entities /v1/indicators /v1/indicators/gdp/observations /v1/observations /v1/releases /v1/sources
+     /v1/entities.csv /v1/indicators.csv /v1/indicators/gdp/observations.csv /v1/observations.csv /v1/sources.csv
+     /v1/indicators/gdp/chart.svg /v1/indicators/gdp/chart.png /embed/indicators/gdp)
+bad_style=(/v1/observations/china-gdp-2023-cny/citation /v1/sources/modernisation-in-china-and-pakistan/citation /v1/citation)
 missing=(/v1/entities/atlantis /v1/indicators/no-such /v1/indicators/no-such/observations /v1/observations/no-such
-         /v1/releases/0000000000000000 /v1/sources/no-such /v1/sources/no-such/text)
+         /v1/releases/0000000000000000 /v1/sources/no-such /v1/sources/no-such/text /sources/no-such)
 
 requests=0 failures=0 violations=0
 check() { # proxy-port path expected-status [curl args...]
@@ -80,6 +87,9 @@ for path in "${ok[@]}"; do
   check 18711 "$path" 304 -H "If-None-Match: $etag"
 done
 for path in "${bad[@]}"; do check 18711 "$path?pageSize=0" 400; done
+for path in "${bad_style[@]}"; do check 18711 "$path?style=no-such-style" 400; done
+check 18711 /oembed 400
+check 18711 "/oembed?url=http%3A%2F%2Fexample.com%2Fembed%2Findicators%2Fgdp" 404
 for path in "${missing[@]}"; do check 18711 "$path" 404; done
 curl -s -o /dev/null http://127.0.0.1:18702/v1/entities  # spends the burst of 1
 for path in "${ok[@]}"; do check 18712 "$path" 429; done

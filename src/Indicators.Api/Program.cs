@@ -1,6 +1,10 @@
 using Asp.Versioning;
+using Indicators.Api.Charts;
+using Indicators.Api.Citations;
 using FluentValidation;
+using Indicators.Api.Csv;
 using Indicators.Api.Data;
+using Indicators.Api.Embeds;
 using Indicators.Api.Entities;
 using Indicators.Api.Health;
 using Indicators.Api.Http;
@@ -8,6 +12,7 @@ using Indicators.Api.Import;
 using Indicators.Api.Indicators;
 using Indicators.Api.Observations;
 using Indicators.Api.Releases;
+using Indicators.Api.Pages;
 using Indicators.Api.Sources;
 
 // `import [data-folder] [--check] [--database path]` builds the database and exits; anything else serves it.
@@ -48,6 +53,9 @@ builder.Services.AddApiVersioning(options =>
         options.SubstituteApiVersionInUrl = true;
     });
 builder.Services.AddIndicatorsOpenApi();
+builder.Services.AddCsvResponses();
+builder.Services.AddPublicReadCors();
+builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
 IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Logger);
@@ -72,6 +80,11 @@ v1.MapIndicators();
 v1.MapEntities();
 v1.MapSources();
 v1.MapReleases();
+v1.MapCsvForms();
+v1.MapCitations();
+v1.MapCharts();
+app.MapSourcePages();
+app.MapEmbeds();
 app.MapUnsupportedVersionFallback();
 
 app.Run();

@@ -1,3 +1,4 @@
+using Indicators.Api.Csv;
 using Indicators.Api.Data;
 using Indicators.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,8 @@ internal static class EntityEndpoints
             .WithName("ListEntities")
             .WithSummary("List entities")
             .WithDescription("Every entity (country, group, the world, named project), ordered by code.")
-            .Validate<ListRequest>();
+            .Validate<ListRequest>()
+            .AnswersCsv("entities");
 
         group.MapGet("/{code}", GetEntity)
             .WithName("GetEntity")

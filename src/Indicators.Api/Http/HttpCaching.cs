@@ -130,11 +130,6 @@ internal static class HttpCaching
     {
         services.Configure<CachingOptions>(configuration.GetSection(CachingOptions.Section));
         services.AddSingleton<DatasetRelease>();
-        // A public read-only API: any page may read it, without credentials, and see the caching headers.
-        services.AddCors(options => options.AddDefaultPolicy(policy => policy
-            .AllowAnyOrigin()
-            .WithMethods(HttpMethods.Get, HttpMethods.Head)
-            .WithExposedHeaders(HeaderNames.ETag, "Link", HeaderNames.RetryAfter, ConditionalGetMiddleware.ReleaseHeader)));
         return services;
     }
 
@@ -152,6 +147,7 @@ internal static class HttpCaching
             return next(context);
         });
         app.UseRouting();
+        // CORS before the conditional GET, so a 304 to a browser carries the CORS headers too (see Cors.cs).
         app.UseCors();
         app.UseMiddleware<ConditionalGetMiddleware>();
         return app;

@@ -76,6 +76,7 @@ internal static class OpenApiSetup
             // A nullable reference property (counterpart) needs allOf to carry `nullable: true` in OpenAPI 3.0.
             options.UseAllOfToExtendReferenceSchemas();
             options.DocumentFilter<NullableReferences>();
+            options.DocumentFilter<BinaryBodies>();
             options.OperationFilter<QueryParameterSchemas>();
             options.DocumentFilter<LimitResponses>();
             options.OperationFilter<ParameterLimits>();
@@ -168,6 +169,10 @@ internal sealed class PublicReadOnlyDocument : IDocumentFilter
         ("Entities", "Who or what figures are about: countries, groups, the world, named projects."),
         ("Sources", "The source documents, their metadata and their full text for checking citations."),
         ("Releases", "Versions of the dataset: which data a response was read from, for citing and caching."),
+        ("Citations", "How to cite a figure, a source or the dataset (APA, Chicago, BibTeX, RIS, CSL-JSON)."),
+        ("Charts", "An indicator's figures drawn as SVG or PNG."),
+        ("Embeds", "Pages to embed in an iframe, and oEmbed for CMSs that discover them."),
+        ("Pages", "HTML pages for people: a source with its quoted figures highlighted."),
     ];
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

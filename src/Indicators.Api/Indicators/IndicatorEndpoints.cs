@@ -1,3 +1,4 @@
+using Indicators.Api.Csv;
 using Indicators.Api.Data;
 using Indicators.Api.Http;
 using Indicators.Api.Observations;
@@ -15,7 +16,8 @@ internal static class IndicatorEndpoints
             .WithName("ListIndicators")
             .WithSummary("List indicators")
             .WithDescription("Every indicator (what a figure measures), ordered by code.")
-            .Validate<ListRequest>();
+            .Validate<ListRequest>()
+            .AnswersCsv("indicators");
 
         group.MapGet("/{code}", GetIndicator)
             .WithName("GetIndicator")
@@ -28,7 +30,8 @@ internal static class IndicatorEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("List one indicator's observations")
             .WithDescription("The indicator's figures, with the same filters and paging as /v1/observations (the indicator in the path takes the place of the `indicator` filter).")
-            .Validate<ListObservationsRequest>();
+            .Validate<ListObservationsRequest>()
+            .AnswersCsv("observations");
 
         return group;
     }

@@ -52,4 +52,11 @@ internal sealed record ListObservationsRequest
     /// <summary>An opaque position from a previous response's links.next; do not build one.</summary>
     /// <example>Mi4xMDA</example>
     [FromQuery(Name = "cursor")] public string? Cursor { get; init; }
+
+    /// <summary>
+    /// Full-text search in the quotes and in the names and descriptions of their indicators and entities: every word or
+    /// "quoted phrase" must match; a trailing * matches by prefix. Results come by relevance, not reading order.
+    /// </summary>
+    /// <example>"global south"</example>
+    [FromQuery(Name = "q")] public string? Q { get; init; }
 }

@@ -30,5 +30,7 @@ internal sealed class ListObservationsRequestValidator : AbstractValidator<ListO
         RuleFor(r => r.IncludeDerived).Must(v => v is null or "true" or "false")
             .WithMessage((_, v) => $"'includeDerived' must be true or false; got '{v}'.");
         this.AddPagingRules(r => r.Page, r => r.PageSize, r => r.Cursor);
+        RuleFor(r => r.Q).Must(v => v is null || SearchText.Parse(v).Error is null)
+            .WithMessage((_, v) => SearchText.Parse(v!).Error);
     }
 }

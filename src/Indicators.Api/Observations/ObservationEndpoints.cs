@@ -1,3 +1,4 @@
+using Indicators.Api.Csv;
 using Indicators.Api.Data;
 using Indicators.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,8 @@ internal static class ObservationEndpoints
                 Unknown query parameters are ignored; a known one given twice, or with a bad value, is a 400 problem
                 naming it. Follow `links.next` to walk the list: it is opaque and may change form.
                 """)
-            .Validate<ListObservationsRequest>();
+            .Validate<ListObservationsRequest>()
+            .AnswersCsv("observations");
 
         group.MapGet("/{id}", GetObservation)
             .WithName("GetObservation")
@@ -59,6 +61,10 @@ internal static class ObservationEndpoints
             indicator, request.Entity, request.Counterpart, request.Source, request.Kind, request.Qualifier,
             QueryText.ParseOptionalInt(request.From), QueryText.ParseOptionalInt(request.To),
             IncludeDerived: request.IncludeDerived == "true");
+        if (request.Q is not null)
+        {
+            return await ObservationSearch.ListAsync(request.Q, filter, position, database, urls, httpRequest, cancellationToken);
+        }
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var (rows, total) = await ObservationQueries.ListAsync(connection, filter, position, cancellationToken);

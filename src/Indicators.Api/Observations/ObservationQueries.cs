@@ -7,7 +7,7 @@ namespace Indicators.Api.Observations;
 /// <summary>The SQL of the observations resource. Filters are fixed clauses joined by AND, values are parameters.</summary>
 internal static class ObservationQueries
 {
-    private const string Select = """
+    internal const string Select = """
         SELECT o.seq AS Seq, o.id AS Id, o.indicator AS IndicatorCode, i.name AS IndicatorName,
                o.entity AS EntityCode, e.name AS EntityName, o.counterpart AS CounterpartCode, c.name AS CounterpartName,
                o.period_label AS PeriodLabel, o.start_year AS StartYear, o.end_year AS EndYear,
@@ -52,7 +52,7 @@ internal static class ObservationQueries
         return (rows, total);
     }
 
-    private static string Where(Filter filter, bool keyset)
+    internal static string Where(Filter filter, bool keyset)
     {
         var clauses = new List<string>();
         if (filter.Indicator is not null) clauses.Add("o.indicator = @Indicator");
@@ -133,6 +133,7 @@ internal sealed class ObservationRow
             Start = (int)QuoteStart!,
             End = (int)QuoteEnd!,
             Url = $"{baseUrl}/v1/sources/{Source}/text#char={QuoteStart},{QuoteEnd}",
+            Page = $"{baseUrl}/sources/{Source}#obs-{Id}",
         },
         Note = Note,
         Formula = Formula,

@@ -130,4 +130,8 @@ internal sealed record CitationResponse
     /// <summary>The source text's URL with an RFC 5147 fragment for the span.</summary>
     /// <example>http://127.0.0.1:5000/v1/sources/enhancing-china-pakistan-cooperation/text#char=2035,2125</example>
     public required string Url { get; init; }
+
+    /// <summary>The source's page for readers, anchored at the quote (browsers ignore #char=; they follow an element id).</summary>
+    /// <example>http://127.0.0.1:5000/sources/enhancing-china-pakistan-cooperation#obs-china-gdp-2023-cny</example>
+    public required string Page { get; init; }
 }

@@ -1,3 +1,4 @@
+using Indicators.Api.Csv;
 using Indicators.Api.Data;
 using Indicators.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,8 @@ internal static class SourceEndpoints
             .WithName("ListSources")
             .WithSummary("List sources")
             .WithDescription("Every source document, ordered by id, with the metadata its text gives (the rest is null).")
-            .Validate<ListRequest>();
+            .Validate<ListRequest>()
+            .AnswersCsv("sources");
 
         group.MapGet("/{id}", GetSource)
             .WithName("GetSource")

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Indicators.Api.Data;
+using Indicators.Api.Http;
+using Indicators.Api.Observations;
+using Indicators.Api.Sources;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Indicators.Api.Citations;
+
+/// <summary>Citations researchers paste into a paper or import into a reference manager.</summary>
+internal static class CitationEndpoints
+{
+    /// <summary>How the service's own data is cited: there is no author or publisher to name.</summary>
+    public const string DatasetTitle =
+        "Indicators: bilateral economic figures (China–Pakistan and the Global South), each cited to the sentence";
+
+    public const string DatasetVersion = "v1";
+
+    private const string StylesDescription = """
+        Styles: apa (default) and chicago as text/plain, bibtex (application/x-bibtex), ris
+        (application/x-research-info-systems) and csl-json (application/vnd.citationstyles.csl+json). The author
+        and publication date appear only where the source gives them; the access date is today (UTC).
+        """;
+
+    public static RouteGroupBuilder MapCitations(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/observations/{id}/citation", CiteObservation)
+            .WithName("CiteObservation").WithSummary("Cite one observation").WithTags("Citations")
+            .WithDescription("The source document of the figure, cited at the observation's permalink. " + StylesDescription)
+            .Validate<CitationRequest>()
+            .Produces<string>(StatusCodes.Status200OK, "text/plain", "application/x-bibtex",
+                "application/x-research-info-systems", "application/vnd.citationstyles.csl+json");
+
+        v1.MapGet("/sources/{id}/citation", CiteSource)
+            .WithName("CiteSource").WithSummary("Cite one source").WithTags("Citations")
+            .WithDescription("The source document, cited at its URL in this service. " + StylesDescription)
+            .Validate<CitationRequest>()
+            .Produces<string>(StatusCodes.Status200OK, "text/plain", "application/x-bibtex",
+                "application/x-research-info-systems", "application/vnd.citationstyles.csl+json");
+
+        v1.MapGet("/citation", CiteDataset)
+            .WithName("CiteDataset").WithSummary("Cite this dataset").WithTags("Citations")
+            .WithDescription("The service's data as a whole, for a methods section. " + StylesDescription)
+            .Validate<CitationRequest>()
+            .Produces<string>(StatusCodes.Status200OK, "text/plain", "application/x-bibtex",
+                "application/x-research-info-systems", "application/vnd.citationstyles.csl+json");
+
+        return v1;
+    }
+
+    /// <param name="id" example="china-gdp-2023-cny">The observation id.</param>
+    internal static async Task<Results<CitationResult, ProblemHttpResult>> CiteObservation(
+        string id, [AsParameters] CitationRequest request, IndicatorsDatabase database, PublicUrls urls,
+        TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var observation = await ObservationQueries.FindAsync(connection, id, cancellationToken);
+        var source = observation is null ? null : await SourceQueries.FindAsync(connection, observation.Source, cancellationToken);
+        if (observation is null || source is null)
+        {
+            return Problems.NotFound($"There is no observation '{id}'. See /v1/observations for the list.");
+        }
+
+        var url = $"{urls.Base(context.Request)}/v1/observations/{Uri.EscapeDataString(observation.Id)}";
+        return Cite(request, Document(source, observation.Id, url, clock));
+    }
+
+    /// <param name="id" example="modernisation-in-china-and-pakistan">The source id.</param>
+    internal static async Task<Results<CitationResult, ProblemHttpResult>> CiteSource(
+        string id, [AsParameters] CitationRequest request, IndicatorsDatabase database, PublicUrls urls,
+        TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var source = await SourceQueries.FindAsync(connection, id, cancellationToken);
+        if (source is null)
+        {
+            return Problems.NotFound($"There is no source '{id}'. See /v1/sources for the list.");
+        }
+
+        var url = $"{urls.Base(context.Request)}/v1/sources/{Uri.EscapeDataString(source.Id)}";
+        return Cite(request, Document(source, source.Id, url, clock));
+    }
+
+    internal static CitationResult CiteDataset(
+        [AsParameters] CitationRequest request, PublicUrls urls, TimeProvider clock, HttpContext context) =>
+        Cite(request, new CitedWork(
+            "indicators", "dataset", Author: null, DatasetTitle, Published: null, Publisher: null, DatasetVersion,
+            $"{urls.Base(context.Request)}/v1/observations", Today(clock)));
+
+    private static CitedWork Document(SourceRow source, string key, string url, TimeProvider clock) => new(
+        key, "webpage", source.Author, source.Title, PublishedOn(source.PublishedOn), source.Publisher, Version: null, url,
+        Today(clock));
+
+    private static CitationResult Cite(CitationRequest request, CitedWork work)
+    {
+        var style = request.Style is null ? CitationStyles.Apa : CitationStyles.Find(request.Style)!;
+        return new CitationResult(style, work);
+    }
+
+    private static DateOnly? PublishedOn(string? isoDate) =>
+        isoDate is not null && DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}
+
+/// <summary>A citation in its style's media type, named for "Save as" (e.g. china-gdp-2023-cny.bib).</summary>
+internal sealed class CitationResult(CitationStyle style, CitedWork work) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.ContentType = style.MediaType;
+        httpContext.Response.Headers.ContentDisposition =
+            new ContentDispositionHeaderValue("inline") { FileName = $"{work.Key}.{style.Extension}" }.ToString();
+        return httpContext.Response.WriteAsync(style.Write(work), httpContext.RequestAborted);
+    }
+}

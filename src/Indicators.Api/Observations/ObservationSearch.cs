@@ -1,0 +1,68 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Indicators.Api.Data;
+using Indicators.Api.Http;
+
+namespace Indicators.Api.Observations;
+
+/// <summary>
+/// The q= list: the same filters as the plain list, ranked by relevance (bm25) instead of reading order.
+/// A ranked list has no stable keyset, so it pages by number and links.next carries page, not a cursor.
+/// </summary>
+internal static class ObservationSearch
+{
+    // bm25 weights per column: a word in the quote counts most, then the names, then the descriptions.
+    private const string Join = " JOIN observations_search ON observations_search.rowid = o.seq";
+    private const string Rank = "bm25(observations_search, 4.0, 2.0, 1.0, 2.0, 1.0), o.seq";
+
+    public static async Task<PagedList<ObservationResponse>> ListAsync(
+        string q, ObservationQueries.Filter filter, PagePosition position, IndicatorsDatabase database, PublicUrls urls,
+        HttpRequest httpRequest, CancellationToken cancellationToken)
+    {
+        // The validator has already accepted q, so Parse yields a match here.
+        var match = SearchText.Parse(q).Match!;
+        var offset = (long)(position.Page - 1) * position.PageSize;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var (rows, total) = await QueryAsync(connection, filter, match, position.PageSize + 1, offset, cancellationToken);
+        var baseUrl = urls.Base(httpRequest);
+        var page = rows.Take(position.PageSize).ToList();
+        return new PagedList<ObservationResponse>
+        {
+            Items = page.Select(r => r.ToResponse(baseUrl)).ToList(),
+            Page = position.Page,
+            PageSize = position.PageSize,
+            Total = total,
+            Links = new PageLinks
+            {
+                Self = urls.Self(httpRequest),
+                Next = rows.Count > position.PageSize
+                    ? urls.WithQuery(httpRequest, new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+                    {
+                        ["cursor"] = null,
+                        ["page"] = (position.Page + 1).ToString(CultureInfo.InvariantCulture),
+                    })
+                    : null,
+            },
+        };
+    }
+
+    private static async Task<(List<ObservationRow> Rows, long Total)> QueryAsync(
+        DbConnection connection, ObservationQueries.Filter filter, string match, int limit, long offset,
+        CancellationToken cancellationToken)
+    {
+        var where = ObservationQueries.Where(filter, keyset: false);
+        var matching = $"{Join}{(where.Length == 0 ? " WHERE " : where + " AND ")}observations_search MATCH @Match";
+        // Every filter value by name, so filters added to Filter later bind here without a change.
+        var parameters = new DynamicParameters(filter);
+        parameters.Add("Match", match);
+        parameters.Add("Limit", limit);
+        parameters.Add("Offset", offset);
+        var rows = (await connection.QueryAsync<ObservationRow>(new CommandDefinition(
+            $"{ObservationQueries.Select}{matching} ORDER BY {Rank} LIMIT @Limit OFFSET @Offset", parameters,
+            cancellationToken: cancellationToken))).AsList();
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM observations o{matching}", parameters, cancellationToken: cancellationToken));
+        return (rows, total);
+    }
+}
