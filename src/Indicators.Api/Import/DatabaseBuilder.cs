@@ -38,7 +38,8 @@ internal static class DatabaseBuilder
             Pooling = false,
         }.ToString());
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+        // A large page cache keeps the index b-trees in memory while a million rows go in (the default 2 MB spills).
+        Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
 
         using (var transaction = connection.BeginTransaction())
         {
