@@ -53,7 +53,7 @@ def r3: if . == null then "-" else (. * 1000 | round / 1000 | tostring) end;
       ($scale | map(.query) | unique[] as $q
        | ($scale | map(select(.query == $q))) as $rows
        | def at($n): $rows | map(select(.size == $n)) | first;
-         (if at($large) != null and at($small) != null then at($large).p50_us / at($small).p50_us else null end) as $growth
+         (if at($large).p50_us != null and at($small).p50_us != null then at($large).p50_us / at($small).p50_us else null end) as $growth
        | "| \($q) | " + ($sizes | map(. as $n | at($n) | if . == null then "-" elif .note then .note else "\(.p50_us | ms) / \(.p99_us | ms)" end) | join(" | "))
          + " | \($growth | r2) | \(if ($q | test("page=")) then "(offset paging: reported)" elif $growth == null then "-" else verdict($growth <= 2) end) |"),
       "",

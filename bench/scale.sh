@@ -19,9 +19,6 @@ if [ -z "${WORK:-}" ]; then
 fi
 if [ -z "${RAW:-}" ]; then mkdir -p bench/results; RAW=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)-scale.jsonl; fi
 
-# The cursor links.next would carry for page 5000 of 100 of the unfiltered list. Built here, white-box,
-# only so as not to walk 4,999 pages first: seq is dense from 1 in reading order, so page 5000 starts after 499900.
-DEEP_CURSOR=$(printf '5000.499900' | base64 | tr '+/' '-_' | tr -d '=')
 FAILED=0
 for size in $SCALE_SIZES; do
   data=$WORK/scale-$size database=$WORK/scale-$size.db
@@ -41,19 +38,24 @@ for size in $SCALE_SIZES; do
   start_service "$port" "$database"
   base="http://127.0.0.1:$port"
   mid=$(printf 'obs-%07d' $(( size / 2 )))
+  # The deep page is the middle page of 100 (page 5,000 at 1M), so every size answers a full page. Its cursor is
+  # what links.next carries there, built here white-box only so as not to walk thousands of pages first:
+  # seq is dense from 1 in reading order, so page N starts after seq (N-1)*100.
+  deep=$(( size / 200 > 1 ? size / 200 : 2 ))
+  cursor=$(printf '%d.%d' "$deep" $(( (deep - 1) * 100 )) | base64 | tr '+/' '-_' | tr -d '=')
   wait_ok "$base/v1/observations/$mid"
 
   declare -A queries=(
     [by-id]="/v1/observations/$mid"
-    [list-filtered]="/v1/observations?indicator=indicator-00&entity=entity-000&from=2000&to=2020"
-    [deep-page=5000]="/v1/observations?page=5000&pageSize=100"
-    [deep-cursor-5000]="/v1/observations?pageSize=100&cursor=$DEEP_CURSOR"
+    [list-filtered]="/v1/observations?indicator=indicator-00&entity=entity-000&from=2000&to=2020&pageSize=20"
+    [deep-page=]="/v1/observations?page=$deep&pageSize=100"
+    [deep-cursor]="/v1/observations?pageSize=100&cursor=$cursor"
     [search-q]="/v1/observations?q=nearly"
   )
   # q= is ignored (not an error) where full-text search is not merged: then it returns the whole list.
   all=$(curl -sf "$base/v1/observations?pageSize=1" | jq '.total')
   none=$(curl -sf "$base/v1/observations?pageSize=1&q=zzzqxjnotaword" | jq '.total // empty' || true)
-  for query in by-id list-filtered deep-page=5000 deep-cursor-5000 search-q; do
+  for query in by-id list-filtered deep-page= deep-cursor search-q; do
     url="$base${queries[$query]}"
     if [ "$query" = search-q ] && [ "$none" = "$all" ]; then
       jq -nc --argjson n "$size" '{kind: "scale", size: $n, query: "search-q", note: "q= not available on this build"}' >>"$RAW"

@@ -18,7 +18,9 @@ if (args is [ImportCommand.Verb, .. var importArgs])
     return ImportCommand.Run(importArgs, DatabaseSettings.Read(configuration), Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship beside the binary (appsettings*.json are copied to the output), so they apply wherever the dll
+// is started from: from the repository root the default content root has none, and every request was logged.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // Services
 builder.Services.AddIndicatorsDatabase(builder.Configuration);
@@ -42,6 +44,7 @@ builder.Services.AddApiVersioning(options =>
         options.SubstituteApiVersionInUrl = true;
     });
 builder.Services.AddIndicatorsOpenApi();
+builder.Services.AddIndicatorsResponseCache();
 
 var app = builder.Build();
 IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Logger);
@@ -50,9 +53,10 @@ IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Log
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseIndicatorsOpenApi();
+app.UseOutputCache();
 
 // Routes
-var v1 = app.NewVersionedApi("Indicators").MapGroup("/v{version:apiVersion}").HasApiVersion(1);
+var v1 = app.NewVersionedApi("Indicators").MapGroup("/v{version:apiVersion}").HasApiVersion(1).CacheOutput(ResponseCache.Policy);
 v1.MapObservations();
 v1.MapIndicators();
 v1.MapEntities();
