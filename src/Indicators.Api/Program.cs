@@ -52,11 +52,12 @@ IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Log
 // Pipeline
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseIndicatorsOpenApi();
 app.UseOutputCache();
+app.UseIndicatorsOpenApi();
+app.UseRouting();
 
 // Routes
-var v1 = app.NewVersionedApi("Indicators").MapGroup("/v{version:apiVersion}").HasApiVersion(1).CacheOutput(ResponseCache.Policy);
+var v1 = app.NewVersionedApi("Indicators").MapGroup("/v{version:apiVersion}").HasApiVersion(1);
 v1.MapObservations();
 v1.MapIndicators();
 v1.MapEntities();
