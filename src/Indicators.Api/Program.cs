@@ -52,7 +52,7 @@ IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Log
 // Pipeline
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseOutputCache();
+app.UseIndicatorsResponseCache();
 app.UseIndicatorsOpenApi();
 app.UseRouting();
 

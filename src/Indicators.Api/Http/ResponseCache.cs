@@ -22,10 +22,30 @@ internal static class ResponseCache
             // A base policy, not endpoint metadata: the middleware runs before routing, so a stored answer
             // skips routing and API-version matching too (a third of the cost of a hit, by the profile).
             options.AddBasePolicy(policy => policy
-                .With(context => context.HttpContext.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase))
+                .With(context => IsCacheable(context.HttpContext.Request.Path))
                 .Expire(TimeSpan.FromHours(1))
                 .Tag(ReleaseTag));
         });
+
+    /// <summary>The output cache, ahead of routing; call before the OpenAPI middleware and UseRouting.</summary>
+    public static WebApplication UseIndicatorsResponseCache(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            // API versioning reports the versions from its endpoint, which a stored answer never reaches:
+            // the header is set here so hits and misses carry it alike.
+            if (IsCacheable(context.Request.Path))
+            {
+                context.Response.Headers["api-supported-versions"] = UnsupportedVersions.Supported;
+            }
+
+            return next(context);
+        });
+        app.UseOutputCache();
+        return app;
+    }
+
+    private static bool IsCacheable(PathString path) => path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Forget every cached response (after a new release is opened in this process).</summary>
     public static ValueTask EvictAllAsync(IOutputCacheStore store, CancellationToken cancellationToken) =>

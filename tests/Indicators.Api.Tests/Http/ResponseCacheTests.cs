@@ -18,6 +18,8 @@ public sealed class ResponseCacheTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.True(second.Headers.Contains("Age")); // the output cache's mark on a stored response
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
+        Assert.Equal(["1"], first.Headers.GetValues("api-supported-versions"));
+        Assert.Equal(["1"], second.Headers.GetValues("api-supported-versions"));
     }
 
     [Fact]
