@@ -13,7 +13,7 @@ internal static class ResponseCache
     public const string ReleaseTag = "release";
 
     /// <summary>Bounded, so unique URLs (a crawler, a cache-buster) evict old entries instead of growing memory.</summary>
-    public const long SizeLimitBytes = 32 * 1024 * 1024;
+    public const long SizeLimitBytes = 16 * 1024 * 1024;
 
     public static IServiceCollection AddIndicatorsResponseCache(this IServiceCollection services) =>
         services.AddOutputCache(options =>
