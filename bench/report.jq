@@ -11,11 +11,13 @@ def r3: if . == null then "-" else (. * 1000 | round / 1000 | tostring) end;
   def verdict($ok): if $ok == null then "-" elif $ok then "met" else "**missed**" end;
   "### Load: medians of the rounds",
   "",
+  "Each scenario's ratio is to the baseline run just before it (A B A C ...); the baseline row is the median of all its runs.",
+  "",
   "| scenario | req/s | p50 ms | p99 ms | errors + non-expected | / Kestrel baseline, per round | / baseline | target | / json-server | p99 < 10 ms |",
   "|---|---:|---:|---:|---:|---|---:|---|---:|---|",
   ($targets[] as $t
    | ($load | map(select(.scenario == $t.scenario))) as $runs
-   | ($runs | map(.rps / $base[.round | tostring])) as $ratios
+   | ($runs | map(if $t.scenario == "baseline" then 1 else .rps / (.baseline_rps // $base[.round | tostring]) end)) as $ratios
    | ($ratios | median) as $ratio
    | (if $t.peer == "-" then null else (rps_of($t.peer)) as $peer | ($runs | map(.rps / $peer[.round | tostring]) | median) end) as $vspeer
    | ($runs | map(.p99_us) | median) as $p99

@@ -3,7 +3,7 @@
 # Usage (from anywhere):  bash bench/run.sh [--quick] [--no-scale]
 #   --quick     2 short rounds and scale up to 100k only: a smoke test of the suite, figures not recorded
 #   --no-scale  skip the synthetic 1k/100k/1M datasets
-# Settings (environment): ROUNDS=5 DURATION=10 WARMUP=5 CONNECTIONS=64 THREADS=2 SCALE_SIZES="1000 100000 1000000"
+# Settings (environment): ROUNDS=7 DURATION=6 WARMUP=5 CONNECTIONS=64 THREADS=2 SCALE_SIZES="1000 100000 1000000"
 # Exits non-zero when any request fails or answers an unexpected status. Results: bench/results/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ done
 if [ "$QUICK" = 1 ]; then
   : "${ROUNDS:=2}" "${DURATION:=3}" "${WARMUP:=1}" "${SCALE_SIZES:=1000 100000}" "${LOAD_SECONDS:=6}"
 fi
-: "${ROUNDS:=5}" "${DURATION:=10}" "${WARMUP:=5}" "${CONNECTIONS:=64}" "${THREADS:=2}" "${LOAD_SECONDS:=30}"
+: "${ROUNDS:=7}" "${DURATION:=6}" "${WARMUP:=5}" "${CONNECTIONS:=64}" "${THREADS:=2}" "${LOAD_SECONDS:=30}"
 : "${SCALE_SIZES:=1000 100000 1000000}"
 export ROUNDS DURATION WARMUP CONNECTIONS THREADS SCALE_SIZES
 
@@ -96,15 +96,23 @@ for name in "${!SKIPPED[@]}"; do log "skipping $name: ${SKIPPED[$name]}"; done
 # --- load: warm-up, then alternating rounds -----------------------------------------------------
 log "warm-up: ${WARMUP}s per scenario"
 for i in "${!NAMES[@]}"; do run_wrk "${URLS[$i]}" "${EXPECTS[$i]}" "$CONNECTIONS" "$THREADS" "$WARMUP" "" "${HEADERS[$i]}" >/dev/null; done
+# Each scenario runs right after a run of the baseline (A B A C A D ...), and its ratio is to that run:
+# on a machine shared with other work, throughput drifts within seconds, so the pair must be adjacent.
 FAILED=0
+check() {
+  if [ "$(jq '.socket_errors + .unexpected_status' <<<"$2")" != 0 ]; then log "FAIL $1 round $round: $2"; FAILED=1; fi
+}
 for round in $(seq 1 "$ROUNDS"); do
-  log "round $round/$ROUNDS: ${#NAMES[@]} scenarios x ${DURATION}s at $CONNECTIONS connections"
+  log "round $round/$ROUNDS: ${#NAMES[@]} scenarios x ${DURATION}s at $CONNECTIONS connections, each after the baseline"
   for i in "${!NAMES[@]}"; do
+    if [ "${NAMES[$i]}" = baseline ]; then continue; fi
+    base_line=$(run_wrk "$BASELINE/observation" 200 "$CONNECTIONS" "$THREADS" "$DURATION")
+    check baseline "$base_line"
+    jq -c --arg p "${NAMES[$i]}" --argjson r "$round" '{kind: "load", scenario: "baseline", before: $p, round: $r} + .' <<<"$base_line" >>"$RAW"
     line=$(run_wrk "${URLS[$i]}" "${EXPECTS[$i]}" "$CONNECTIONS" "$THREADS" "$DURATION" "" "${HEADERS[$i]}")
-    jq -c --arg s "${NAMES[$i]}" --argjson r "$round" '{kind: "load", scenario: $s, round: $r} + .' <<<"$line" >>"$RAW"
-    if [ "$(jq '.socket_errors + .unexpected_status' <<<"$line")" != 0 ]; then
-      log "FAIL ${NAMES[$i]} round $round: $line"; FAILED=1
-    fi
+    check "${NAMES[$i]}" "$line"
+    jq -c --arg s "${NAMES[$i]}" --argjson r "$round" --argjson b "$(jq .rps <<<"$base_line")" \
+      '{kind: "load", scenario: $s, round: $r, baseline_rps: $b} + .' <<<"$line" >>"$RAW"
   done
 done
 

@@ -19,12 +19,18 @@ internal static class ResponseCache
     /// </summary>
     public const long SizeLimitBytes = 4 * 1024 * 1024;
 
+    /// <summary>The largest answer kept: a page of 1,000 observations as JSON is about 0.8 MB.</summary>
+    public const long MaximumBodyBytes = 1024 * 1024;
+
     public static IServiceCollection AddIndicatorsResponseCache(this IServiceCollection services) =>
         services.AddOutputCache(options =>
         {
             options.SizeLimit = SizeLimitBytes;
+            // The cache copies a body while it streams; past this it stops copying and stores nothing, so a
+            // large answer (the full list as CSV, issue 3) streams in constant memory and is never cached.
+            options.MaximumBodySize = MaximumBodyBytes;
             // A base policy, not endpoint metadata: the middleware runs before routing, so a stored answer
-            // skips routing and API-version matching too (a third of the cost of a hit, by the profile).
+            // skips routing and API-version matching too (which, by the profile, parses a route template per request).
             options.AddBasePolicy(policy => policy
                 .With(context => IsCacheable(context.HttpContext.Request.Path))
                 .Expire(TimeSpan.FromHours(1))
