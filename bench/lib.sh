@@ -88,3 +88,5 @@ median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) { print "nan" } else
 # Peak and current resident set size of a process, in MB.
 peak_rss_mb() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+# Where the resident memory is now: heap and native allocations, mapped binaries, the JIT's W^X double mapping.
+rss_parts() { awk '/RssAnon|RssFile|RssShmem/ { sub(":", ""); printf "%s%s %.0f", sep, tolower(substr($1, 4)), $2 / 1024; sep = ", " }' "/proc/$1/status"; }

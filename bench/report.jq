@@ -46,9 +46,9 @@ def r3: if . == null then "-" else (. * 1000 | round / 1000 | tostring) end;
     | ($sizes | min) as $small | ($sizes | max) as $large
     | "### Scale: synthetic datasets, cache defeated (unique cb= per request), \($scale[0].connections // "-") connections",
       "",
-      "| size | import s | database MB | sources | peak RSS serving (MB) |",
-      "|---:|---:|---:|---:|---:|",
-      ($imports[] as $i | "| \($i.size) | \($i.seconds | r2) | \($i.db_mb | r2) | \($i.sources) | \($i.peak_rss_mb // "-") |"),
+      "| size | import s | database MB | sources | peak RSS serving (MB) | RSS at the end, by kind (MB) |",
+      "|---:|---:|---:|---:|---:|---|",
+      ($imports[] as $i | "| \($i.size) | \($i.seconds | r2) | \($i.db_mb | r2) | \($i.sources) | \($i.peak_rss_mb // "-") | \($i.rss_parts_mb // "-") |"),
       "",
       "| query | " + ($sizes | map("\(.) p50 / p99 ms") | join(" | ")) + " | p50 \($large) / \($small) | target ≤ 2 |",
       "|---|" + ($sizes | map("---:") | join("|")) + "|---:|---|",

@@ -69,7 +69,8 @@ for size in $SCALE_SIZES; do
     log "scale $size $query: $(jq -r '"p50 \(.p50_us)us p99 \(.p99_us)us \(.rps) req/s"' <<<"$line")"
   done
   jq -nc --argjson n "$size" --argjson s "$import_s" --argjson mb "$db_mb" --argjson src "$sources" --argjson rss "$(peak_rss_mb "$SERVICE_PID")" \
-    '{kind: "import", size: $n, seconds: $s, db_mb: $mb, sources: $src, peak_rss_mb: $rss}' >>"$RAW"
+    --arg parts "$(rss_parts "$SERVICE_PID")" \
+    '{kind: "import", size: $n, seconds: $s, db_mb: $mb, sources: $src, peak_rss_mb: $rss, rss_parts_mb: $parts}' >>"$RAW"
   stop_pid "$SERVICE_PID"
   rm -rf "$data" "$database"
 done
