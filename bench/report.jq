@@ -22,7 +22,7 @@ def r3: if . == null then "-" else (. * 1000 | round / 1000 | tostring) end;
    | (if $t.peer == "-" then null else (rps_of($t.peer)) as $peer | ($runs | map(.rps / $peer[.round | tostring]) | median) end) as $vspeer
    | ($runs | map(.p99_us) | median) as $p99
    | "| \($t.scenario) | \($runs | map(.rps) | median | round) | \($runs | map(.p50_us) | median | ms) | \($p99 | ms) "
-     + "| \($runs | map(.socket_errors + .unexpected_status) | add) | \($ratios | map(r2) | join(" ")) | \($ratio | r2) "
+     + "| \($runs | map(.socket_errors + .unexpected_status) | add) | \(if $t.scenario == "baseline" then "-" else $ratios | map(r2) | join(" ") end) | \($ratio | r2) "
      + "| \(if $t.min == "-" then "-" else "≥ \($t.min): \(verdict($ratio >= ($t.min | tonumber)))" end) "
      + "| \(if $vspeer == null then "-" else "\($vspeer | r2) (≥ 5: \(verdict($vspeer >= 5)))" end) "
      + "| \(if $t.min == "0.8" then verdict($p99 < 10000) else "-" end) |"),

@@ -154,7 +154,7 @@ targets_json=$(for i in "${!NAMES[@]}"; do jq -nc --arg n "${NAMES[$i]}" --arg m
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), shared with the load driver and other work;"
   echo "$(free -g | awk '/Mem:/ { print $2 }') GB RAM; .NET $(dotnet --version), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'), node $(node --version)."
   echo "Settings: $ROUNDS rounds x ${DURATION}s per scenario after ${WARMUP}s warm-up, $CONNECTIONS connections, $THREADS wrk threads."
-  echo "Command: \`bash bench/run.sh $*\`"
+  echo "Command: \`bash bench/run.sh${*:+ $*}\`"
   echo
   jq -r -s --argjson skipped "$skipped_json" --argjson targets "$targets_json" -f bench/report.jq "$RAW"
 } >"$REPORT"
