@@ -25,7 +25,9 @@ if (args is [ImportCommand.Verb, .. var importArgs])
     return ImportCommand.Run(importArgs, DatabaseSettings.Read(configuration), Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship beside the binary (appsettings*.json are copied to the output), so they apply wherever the dll
+// is started from: from the repository root the default content root has none, and every request was logged.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddIndicatorsLimits();
 
 // Services
@@ -56,6 +58,7 @@ builder.Services.AddIndicatorsOpenApi();
 builder.Services.AddCsvResponses();
 builder.Services.AddPublicReadCors();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddIndicatorsResponseCache();
 
 var app = builder.Build();
 IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Logger);
@@ -71,7 +74,9 @@ app.UseHealthProbes();
 app.UseHttpCaching();
 app.UseIndicatorsLimits();
 app.UseMethodNotAllowed();
+app.UseIndicatorsResponseCache();
 app.UseIndicatorsOpenApi();
+app.UseRouting();
 
 // Routes
 var v1 = app.NewVersionedApi("Indicators").MapGroup("/v{version:apiVersion}").HasApiVersion(1);

@@ -29,7 +29,8 @@ internal static class ChartData
         }
 
         var paged = request.PageSize is null && request.Page is null && request.Cursor is null ? request with { PageSize = MaxBars } : request;
-        var list = await ObservationEndpoints.ListAsync(paged, code, database, urls, httpRequest, cancellationToken);
+        var counts = httpRequest.HttpContext.RequestServices.GetRequiredService<ObservationCounts>();
+        var list = await ObservationEndpoints.ListAsync(paged, code, database, counts, urls, httpRequest, cancellationToken);
         var sources = new List<SourceRow>();
         await using (var connection = await database.OpenAsync(cancellationToken))
         {

@@ -32,6 +32,7 @@ internal static class DatabaseSettings
         });
         services.AddSingleton<IndicatorsDatabase>();
         services.AddSingleton<KnownCodes>();
+        services.AddSingleton<Observations.ObservationCounts>();
         return services;
     }
 }

@@ -146,8 +146,8 @@ internal static class HttpCaching
 
             return next(context);
         });
-        app.UseRouting();
-        // CORS before the conditional GET, so a 304 to a browser carries the CORS headers too (see Cors.cs).
+        // CORS before the conditional GET, so a 304 to a browser carries the CORS headers too (see Cors.cs);
+        // the default policy needs no routing. Routing comes later, after the response cache (Program.cs).
         app.UseCors();
         app.UseMiddleware<ConditionalGetMiddleware>();
         return app;

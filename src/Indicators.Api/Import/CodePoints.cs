@@ -10,6 +10,13 @@ internal static class CodePoints
 {
     public static int Count(ReadOnlySpan<char> text)
     {
+        // Text without surrogates (nearly all of it) has one code point per UTF-16 unit: a vectorized scan
+        // instead of a rune walk, which was the largest single cost of importing a million rows.
+        if (!text.ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return text.Length;
+        }
+
         var count = 0;
         foreach (var _ in text.EnumerateRunes())
         {

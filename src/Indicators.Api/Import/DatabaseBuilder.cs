@@ -40,18 +40,23 @@ internal static class DatabaseBuilder
             Pooling = false,
         }.ToString());
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+        // A large page cache keeps the index b-trees in memory while a million rows go in (the default 2 MB spills).
+        Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
         ReleaseRecord release;
 
+        // Indexes are built after the rows are in: one sorted pass each, packed pages, instead of a million
+        // random b-tree inserts per index and a VACUUM to repack them (which rebuilt every index a second time).
+        var (tables, indexes) = SplitIndexes(SchemaVersion.Script);
         using (var transaction = connection.BeginTransaction())
         {
-            Execute(connection, SchemaVersion.Script, transaction);
+            Execute(connection, tables, transaction);
             InsertAll(connection, transaction, dataSet);
+            Execute(connection, indexes, transaction);
             release = ReleaseHistory.Append(connection, transaction, dataSet.Release, history);
             transaction.Commit();
         }
 
-        Execute(connection, "PRAGMA optimize; VACUUM;");
+        Execute(connection, "PRAGMA optimize;");
         // The rename is the commit point: make the bytes durable before it.
         Execute(connection, "PRAGMA synchronous = FULL;");
         return release;
@@ -152,4 +157,14 @@ internal static class DatabaseBuilder
     private static double Number(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static int? Year(string? value) => value is null ? null : int.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    /// <summary>The schema's one-line CREATE INDEX statements apart from the rest (anything else runs first, in order).</summary>
+    internal static (string Tables, string Indexes) SplitIndexes(string schema)
+    {
+        var lines = schema.Split('\n');
+        static bool IsIndex(string line) =>
+            line.StartsWith("CREATE INDEX ", StringComparison.OrdinalIgnoreCase) && line.TrimEnd().EndsWith(';');
+        return (string.Join('\n', lines.Where(l => !IsIndex(l))), string.Join('\n', lines.Where(IsIndex)));
+    }
+
 }

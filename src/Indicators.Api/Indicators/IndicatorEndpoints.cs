@@ -57,14 +57,14 @@ internal static class IndicatorEndpoints
     /// <param name="code" example="gdp">The indicator code.</param>
     internal static async Task<Results<Ok<PagedList<ObservationResponse>>, ProblemHttpResult>> ListIndicatorObservations(
         string code, [AsParameters] ListObservationsRequest request, IndicatorsDatabase database, KnownCodes codes,
-        PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
+        ObservationCounts counts, PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
     {
         if (!codes.IsIndicator(code))
         {
             return NotFound(code);
         }
 
-        return TypedResults.Ok(await ObservationEndpoints.ListAsync(request, code, database, urls, context.Request, cancellationToken));
+        return TypedResults.Ok(await ObservationEndpoints.ListAsync(request, code, database, counts, urls, context.Request, cancellationToken));
     }
 
     private static ProblemHttpResult NotFound(string code) =>

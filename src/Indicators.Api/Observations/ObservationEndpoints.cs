@@ -35,9 +35,9 @@ internal static class ObservationEndpoints
 
     /// <summary>Lists observations.</summary>
     internal static async Task<Ok<PagedList<ObservationResponse>>> ListObservations(
-        [AsParameters] ListObservationsRequest request, IndicatorsDatabase database, PublicUrls urls,
+        [AsParameters] ListObservationsRequest request, IndicatorsDatabase database, ObservationCounts counts, PublicUrls urls,
         HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ListAsync(request, request.Indicator, database, urls, context.Request, cancellationToken));
+        TypedResults.Ok(await ListAsync(request, request.Indicator, database, counts, urls, context.Request, cancellationToken));
 
     /// <summary>Gets one observation by id.</summary>
     /// <param name="id" example="china-gdp-2023-cny">The observation id.</param>
@@ -53,7 +53,7 @@ internal static class ObservationEndpoints
 
     /// <summary>One page of observations for validated filters; shared by the indicator's own list.</summary>
     internal static async Task<PagedList<ObservationResponse>> ListAsync(
-        ListObservationsRequest request, string? indicator, IndicatorsDatabase database, PublicUrls urls,
+        ListObservationsRequest request, string? indicator, IndicatorsDatabase database, ObservationCounts counts, PublicUrls urls,
         HttpRequest httpRequest, CancellationToken cancellationToken)
     {
         var position = PagePosition.From(request.Page, request.PageSize, request.Cursor);
@@ -67,7 +67,8 @@ internal static class ObservationEndpoints
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (rows, total) = await ObservationQueries.ListAsync(connection, filter, position, cancellationToken);
+        var (rows, total) = await ObservationQueries.ListAsync(
+            connection, filter, position, counts, DatasetRelease.Of(httpRequest), cancellationToken);
         var baseUrl = urls.Base(httpRequest);
         var page = rows.Take(position.PageSize).ToList();
         return new PagedList<ObservationResponse>

@@ -17,13 +17,15 @@ internal static class ObservationQueries
                o.quote_start AS QuoteStart, o.quote_end AS QuoteEnd, o.note AS Note,
                d.formula AS Formula, d.inputs AS InputsJson
         FROM observations o
-        JOIN indicators i ON i.code = o.indicator
-        JOIN entities e ON e.code = o.entity
+        CROSS JOIN indicators i ON i.code = o.indicator
+        CROSS JOIN entities e ON e.code = o.entity
         LEFT JOIN entities c ON c.code = o.counterpart
-        JOIN units u ON u.id = o.unit
-        JOIN sources s ON s.id = o.source
+        CROSS JOIN units u ON u.id = o.unit
+        CROSS JOIN sources s ON s.id = o.source
         LEFT JOIN derivations d ON d.observation = o.id
         """;
+    // CROSS JOIN is SQLite's way to fix the join order: observations drive, the small tables are looked up.
+    // Left free, the planner scanned indicators first and sorted (600 ms for a page of a million rows).
 
     private const string ById = Select + " WHERE o.id = @id";
 
@@ -37,7 +39,8 @@ internal static class ObservationQueries
             new CommandDefinition(ById, new { id }, cancellationToken: cancellationToken));
 
     public static async Task<(List<ObservationRow> Rows, long Total)> ListAsync(
-        DbConnection connection, Filter filter, PagePosition position, CancellationToken cancellationToken)
+        DbConnection connection, Filter filter, PagePosition position, ObservationCounts counts, string? release,
+        CancellationToken cancellationToken)
     {
         var where = Where(filter, position.AfterSeq is not null);
         var parameters = new
@@ -45,10 +48,13 @@ internal static class ObservationQueries
             filter.Indicator, filter.Entity, filter.Counterpart, filter.Source, filter.Kind, filter.Qualifier, filter.From, filter.To,
             position.AfterSeq, Limit = position.PageSize + 1, position.Offset,
         };
+        // The page's seqs first, from an index alone; only those rows are joined. A deep OFFSET then skips
+        // index entries, not joined rows (page 5,000 of a million: milliseconds, not a third of a second).
         var rows = (await connection.QueryAsync<ObservationRow>(new CommandDefinition(
-            $"{Select}{where} ORDER BY o.seq LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: cancellationToken))).AsList();
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM observations o{Where(filter, keyset: false)}", parameters, cancellationToken: cancellationToken));
+            $"{Select} WHERE o.seq IN (SELECT o.seq FROM observations o{where} ORDER BY o.seq LIMIT @Limit OFFSET @Offset) ORDER BY o.seq",
+            parameters, cancellationToken: cancellationToken))).AsList();
+        var total = await counts.GetAsync(release, filter, () => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM observations o{Where(filter, keyset: false)}", parameters, cancellationToken: cancellationToken)));
         return (rows, total);
     }
 

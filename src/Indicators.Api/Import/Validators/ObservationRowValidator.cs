@@ -50,11 +50,27 @@ internal sealed class ObservationRowValidator : AbstractValidator<ObservationRow
             .WithMessage((_, v) => $"kind '{v}' is not one of {string.Join(", ", Vocabulary.Kinds)}");
         RuleFor(r => r.Quote).Required("quote")
             .Must((row, quote) => !catalog.SourceTexts.TryGetValue(row.Source ?? "", out var text)
-                                  || CodePoints.OccurrencesOf(text, quote!).Count > 0)
+                                  || OccurrencesIn(text, quote!) > 0)
             .WithMessage((row, _) => $"quote does not occur verbatim in source '{row.Source}'")
             .Must((row, quote) => !catalog.SourceTexts.TryGetValue(row.Source ?? "", out var text)
-                                  || CodePoints.OccurrencesOf(text, quote!).Count == 1)
+                                  || OccurrencesIn(text, quote!) == 1)
             .WithMessage((row, quote) =>
-                $"quote occurs {CodePoints.OccurrencesOf(catalog.SourceTexts[row.Source!], quote!).Count} times in source '{row.Source}': quote enough of the sentence to be unique");
+                $"quote occurs {OccurrencesIn(catalog.SourceTexts[row.Source!], quote!)} times in source '{row.Source}': quote enough of the sentence to be unique");
+    }
+
+    // The rules above ask the same question up to three times per row; a scan of the source text is the
+    // costly part of validating a large import, so the last answer is kept (rows are validated one at a time).
+    private (string Text, string Quote, int Count)? _lastOccurrences;
+
+    private int OccurrencesIn(string text, string quote)
+    {
+        if (_lastOccurrences is { } last && ReferenceEquals(last.Text, text) && ReferenceEquals(last.Quote, quote))
+        {
+            return last.Count;
+        }
+
+        var count = CodePoints.OccurrencesOf(text, quote).Count;
+        _lastOccurrences = (text, quote, count);
+        return count;
     }
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Scale part of the suite: for each size in SCALE_SIZES, generate a synthetic data folder, build it with the
+# real import CLI (timed), serve it, and measure p50/p99 of the list, deep pages, search and one-by-id with
+# every URL unique (a cb= parameter the API ignores), so no response cache can answer.
+# Run by bench/run.sh; alone:  bash bench/scale.sh   (writes bench/results/<stamp>-scale.jsonl)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+: "${SCALE_SIZES:=1000 100000 1000000}" "${SCALE_CONNECTIONS:=4}" "${DURATION:=10}" "${WARMUP:=5}"
+OWN_WORK=0
+if [ -z "${WORK:-}" ]; then
+  WORK=$(mktemp -d) OWN_WORK=1
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+  ensure_command wrk wrk
+  ensure_command jq jq
+  build_all
+fi
+if [ -z "${RAW:-}" ]; then mkdir -p bench/results; RAW=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)-scale.jsonl; fi
+
+FAILED=0
+for size in $SCALE_SIZES; do
+  data=$WORK/scale-$size database=$WORK/scale-$size.db
+  rm -rf "$data" "$database"
+  log "scale $size: generating"
+  dotnet "$GENERATOR_DLL" "$size" "$data" >/dev/null
+  log "scale $size: importing through the import CLI"
+  t0=$(date +%s%N)
+  dotnet "$API_DLL" import "$data" --database "$database" >/dev/null
+  t1=$(date +%s%N)
+  import_s=$(awk -v ns=$(( t1 - t0 )) 'BEGIN { printf "%.3f", ns / 1e9 }')
+  db_mb=$(awk -v b="$(stat -c %s "$database")" 'BEGIN { printf "%.1f", b / 1048576 }')
+  sources=$(( $(wc -l <"$data/sources.csv") - 1 ))
+  log "scale $size: imported in ${import_s}s, ${db_mb} MB"
+
+  port=$(free_port)
+  start_service "$port" "$database"
+  base="http://127.0.0.1:$port"
+  mid=$(printf 'obs-%07d' $(( size / 2 )))
+  # The deep page is the middle page of 100 (page 5,000 at 1M), so every size answers a full page. Its cursor is
+  # what links.next carries there, built here white-box only so as not to walk thousands of pages first:
+  # seq is dense from 1 in reading order, so page N starts after seq (N-1)*100.
+  deep=$(( size / 200 > 1 ? size / 200 : 2 ))
+  cursor=$(printf '%d.%d' "$deep" $(( (deep - 1) * 100 )) | base64 | tr '+/' '-_' | tr -d '=')
+  wait_ok "$base/v1/observations/$mid"
+
+  declare -A queries=(
+    [by-id]="/v1/observations/$mid"
+    [list-filtered]="/v1/observations?indicator=indicator-00&entity=entity-000&from=2000&to=2020&pageSize=20"
+    [deep-page=]="/v1/observations?page=$deep&pageSize=100"
+    [deep-cursor]="/v1/observations?pageSize=100&cursor=$cursor"
+    [search-q]="/v1/observations?q=nearly"
+  )
+  # q= is ignored (not an error) where full-text search is not merged: then it returns the whole list.
+  all=$(curl -sf "$base/v1/observations?pageSize=1" | jq '.total')
+  none=$(curl -sf "$base/v1/observations?pageSize=1&q=zzzqxjnotaword" | jq '.total // empty' || true)
+  for query in by-id list-filtered deep-page= deep-cursor search-q; do
+    url="$base${queries[$query]}"
+    if [ "$query" = search-q ] && [ "$none" = "$all" ]; then
+      jq -nc --argjson n "$size" '{kind: "scale", size: $n, query: "search-q", note: "q= not available on this build"}' >>"$RAW"
+      continue
+    fi
+    run_wrk "$url" 200 "$SCALE_CONNECTIONS" 1 "$WARMUP" bust >/dev/null
+    line=$(run_wrk "$url" 200 "$SCALE_CONNECTIONS" 1 "$DURATION" bust)
+    jq -c --argjson n "$size" --arg q "$query" --argjson c "$SCALE_CONNECTIONS" \
+      '{kind: "scale", size: $n, query: $q, connections: $c} + .' <<<"$line" >>"$RAW"
+    if [ "$(jq '.socket_errors + .unexpected_status' <<<"$line")" != 0 ]; then log "FAIL scale $size $query: $line"; FAILED=1; fi
+    log "scale $size $query: $(jq -r '"p50 \(.p50_us)us p99 \(.p99_us)us \(.rps) req/s"' <<<"$line")"
+  done
+  jq -nc --argjson n "$size" --argjson s "$import_s" --argjson mb "$db_mb" --argjson src "$sources" --argjson rss "$(peak_rss_mb "$SERVICE_PID")" \
+    --arg parts "$(rss_parts "$SERVICE_PID")" \
+    '{kind: "import", size: $n, seconds: $s, db_mb: $mb, sources: $src, peak_rss_mb: $rss, rss_parts_mb: $parts}' >>"$RAW"
+  stop_pid "$SERVICE_PID"
+  rm -rf "$data" "$database"
+done
+if [ "$OWN_WORK" = 1 ]; then log "results: $RAW"; fi
+exit "$FAILED"
