@@ -52,7 +52,7 @@ internal static class ResponseFormats
     /// CSV when the Accept header ranks text/csv above JSON. Wildcards (*/*, as browsers send) do not count
     /// for JSON's side, or every browser link would become ambiguous; JSON stays the default.
     /// </summary>
-    private static bool PrefersCsv(HttpRequest request)
+    public static bool PrefersCsv(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
         {

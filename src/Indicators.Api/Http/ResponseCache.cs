@@ -37,7 +37,9 @@ internal static class ResponseCache
                 // Keyed by the release the conditional-GET middleware stamped on the request (it runs first and
                 // notices a new database file): answers from an older release are never served for a newer one.
                 // JSON and CSV share URLs: the representation depends on Accept (the ETag and Vary say so too).
-                .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.Accept)
+                // Keyed by the representation chosen, not the raw header, so varied Accept strings share entries.
+                .VaryByValue(context => new KeyValuePair<string, string>(
+                    "representation", Csv.ResponseFormats.PrefersCsv(context.Request) ? "csv" : "json"))
                 .VaryByValue(context => new KeyValuePair<string, string>("release", DatasetRelease.Of(context.Request) ?? ""))
                 .Expire(TimeSpan.FromHours(1))
                 .Tag(ReleaseTag));

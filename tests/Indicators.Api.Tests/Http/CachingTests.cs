@@ -87,6 +87,20 @@ public sealed class CachingTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task ClientsSendingDifferentAcceptHeadersForJsonShareOneETagAnd304()
+    {
+        using var curlLike = new HttpRequestMessage(HttpMethod.Get, "/v1/observations/china-gdp-2023-usd");
+        curlLike.Headers.TryAddWithoutValidation("Accept", "*/*");
+        var etag = (await _client.SendAsync(curlLike)).Headers.ETag!;
+
+        using var noAccept = new HttpRequestMessage(HttpMethod.Get, "/v1/observations/china-gdp-2023-usd");
+        noAccept.Headers.IfNoneMatch.Add(etag);
+        var response = await _client.SendAsync(noAccept);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ErrorsAreNotMarkedCacheableButStillNameTheRelease()
     {
         var response = await _client.GetAsync("/v1/observations/no-such-figure");
