@@ -43,10 +43,10 @@ internal sealed class EntityRow
     [Name("description")] public string? Description { get; set; }
 }
 
-internal sealed class ObservationRow
+/// <summary>The columns a stated figure (observations.csv) and a derived one (derived.csv) share.</summary>
+internal abstract class FigureRow
 {
     [Name("id")] public string? Id { get; set; }
-    [Name("source")] public string? Source { get; set; }
     [Name("indicator")] public string? Indicator { get; set; }
     [Name("entity")] public string? Entity { get; set; }
     [Name("counterpart")] public string? Counterpart { get; set; }
@@ -57,10 +57,15 @@ internal sealed class ObservationRow
     [Name("value")] public string? Value { get; set; }
     [Name("unit")] public string? Unit { get; set; }
     [Name("qualifier")] public string? Qualifier { get; set; }
+    [Name("note")] public string? Note { get; set; }
+}
+
+internal sealed class ObservationRow : FigureRow
+{
+    [Name("source")] public string? Source { get; set; }
     [Name("qualifier_text")] public string? QualifierText { get; set; }
     [Name("kind")] public string? Kind { get; set; }
     [Name("quote")] public string? Quote { get; set; }
-    [Name("note")] public string? Note { get; set; }
 }
 
 /// <summary>A row with the line of its file it was read from, for file:line messages.</summary>
@@ -76,19 +81,7 @@ internal sealed record ImportError(string File, int Line, string Message)
 /// A figure computed from stated ones (data/derived.csv). It has no quote: its formula names its inputs,
 /// its note gives the reasoning, and its kind is always "derived".
 /// </summary>
-internal sealed class DerivedRow
+internal sealed class DerivedRow : FigureRow
 {
-    [Name("id")] public string? Id { get; set; }
-    [Name("indicator")] public string? Indicator { get; set; }
-    [Name("entity")] public string? Entity { get; set; }
-    [Name("counterpart")] public string? Counterpart { get; set; }
-    [Name("period_label")] public string? PeriodLabel { get; set; }
-    [Name("start_year")] public string? StartYear { get; set; }
-    [Name("end_year")] public string? EndYear { get; set; }
-    [Name("period_inferred")] public string? PeriodInferred { get; set; }
-    [Name("value")] public string? Value { get; set; }
-    [Name("unit")] public string? Unit { get; set; }
-    [Name("qualifier")] public string? Qualifier { get; set; }
     [Name("formula")] public string? Formula { get; set; }
-    [Name("note")] public string? Note { get; set; }
 }

@@ -19,28 +19,9 @@ internal sealed class ObservationRowValidator : AbstractValidator<ObservationRow
         RuleFor(r => r.Id).MustBeSlug("id")
             .Must(id => _seenIds.Add(id!)).WithMessage((_, id) => $"duplicate id '{id}'");
         RuleFor(r => r.Source).MustBeOneOf("source", () => catalog.SourceTexts.Keys, "source (see sources.csv)");
-        RuleFor(r => r.Indicator).MustBeOneOf("indicator", () => catalog.Indicators, "indicator (see indicators.csv)");
-        RuleFor(r => r.Entity).MustBeOneOf("entity", () => catalog.Entities, "entity (see entities.csv)");
-        RuleFor(r => r.Counterpart)
-            .Must(c => c is null || catalog.Entities.Contains(c))
-            .WithMessage((_, c) => $"counterpart '{c}' is not a known entity (see entities.csv)")
-            .Must((row, c) => c is null || c != row.Entity)
-            .WithMessage("counterpart must differ from entity");
-        RuleFor(r => r.PeriodLabel).Required("period_label");
-        RuleFor(r => r.StartYear).Must(RowRules.IsYearOrEmpty)
-            .WithMessage((_, v) => $"start_year must be a whole year between -9999 and 9999 or empty, got '{v}'");
-        RuleFor(r => r.EndYear).Must(RowRules.IsYearOrEmpty)
-            .WithMessage((_, v) => $"end_year must be a whole year between -9999 and 9999 or empty, got '{v}'")
-            .Must((row, end) => !RowRules.IsYearOrEmpty(row.StartYear) || end is null || row.StartYear is null
-                                || RowRules.ParseYear(row.StartYear) <= RowRules.ParseYear(end))
-            .WithMessage("end_year is before start_year");
-        RuleFor(r => r.PeriodInferred).Must(v => v is "true" or "false")
-            .WithMessage((_, v) => $"period_inferred must be true or false, got '{v}'");
+        Include(new FigureRowValidator(catalog));
         RuleFor(r => r.Value).Must(RowRules.IsNumber)
             .WithMessage((_, v) => $"value must be a number as stated (digits, '.' for decimals, no thousands separators), got '{v}'");
-        RuleFor(r => r.Unit).MustBeOneOf("unit", () => catalog.Units, "unit (see units.csv)");
-        RuleFor(r => r.Qualifier).Must(Vocabulary.IsQualifier)
-            .WithMessage((_, v) => $"qualifier '{v}' is not one of {string.Join(", ", Vocabulary.Qualifiers)}");
         RuleFor(r => r.QualifierText)
             .Must((row, text) => row.Qualifier == "exact" || text is not null)
             .WithMessage("qualifier_text is required unless the qualifier is exact: record the source's own word(s)")
