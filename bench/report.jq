@@ -19,7 +19,7 @@ def r3: if . == null then "-" else (. * 1000 | round / 1000 | tostring) end;
    | ($load | map(select(.scenario == $t.scenario))) as $runs
    | ($runs | map(if $t.scenario == "baseline" then 1 else .rps / (.baseline_rps // $base[.round | tostring]) end)) as $ratios
    | ($ratios | median) as $ratio
-   | (if $t.peer == "-" then null else (rps_of($t.peer)) as $peer | ($runs | map(.rps / $peer[.round | tostring]) | median) end) as $vspeer
+   | (if $t.peer == "-" then null else (rps_of($t.peer)) as $peer | ($runs | map(select($peer[.round | tostring] != null) | .rps / $peer[.round | tostring]) | median) end) as $vspeer
    | ($runs | map(.p99_us) | median) as $p99
    | "| \($t.scenario) | \($runs | map(.rps) | median | round) | \($runs | map(.p50_us) | median | ms) | \($p99 | ms) "
      + "| \($runs | map(.socket_errors + .unexpected_status) | add) | \(if $t.scenario == "baseline" then "-" else $ratios | map(r2) | join(" ") end) | \($ratio | r2) "

@@ -4,6 +4,8 @@
 #   --quick     2 short rounds and scale up to 100k only: a smoke test of the suite, figures not recorded
 #   --no-scale  skip the synthetic 1k/100k/1M datasets
 # Settings (environment): ROUNDS=7 DURATION=6 WARMUP=5 CONNECTIONS=64 THREADS=2 SCALE_SIZES="1000 100000 1000000"
+#   SCENARIOS="by-id list-filtered" runs only those load scenarios (names from bench/scenarios.tsv), e.g. to
+#   compare a change quickly; such a run never rewrites bench/README.md.
 # Exits non-zero when any request fails or answers an unexpected status. Results: bench/results/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,6 +80,7 @@ wait_ok "$JSON_SERVER/observations/china-gdp-2023-cny"
 declare -a NAMES=() URLS=() EXPECTS=() HEADERS=() MINS=() PEERS=()
 declare -A SKIPPED=()
 while IFS=$'\t' read -r name target path expect needs min peer; do
+  if [ -n "${SCENARIOS:-}" ] && [[ " $SCENARIOS " != *" $name "* ]]; then continue; fi
   case $target in service) base=$SERVICE ;; baseline) base=$BASELINE ;; json-server) base=$JSON_SERVER ;; *) continue ;; esac
   url="$base$path" header=""
   status=$(status_of "$url")
@@ -159,7 +162,7 @@ targets_json=$(for i in "${!NAMES[@]}"; do jq -nc --arg n "${NAMES[$i]}" --arg m
   jq -r -s --argjson skipped "$skipped_json" --argjson targets "$targets_json" -f bench/report.jq "$RAW"
 } >"$REPORT"
 cat "$REPORT"
-if [ "$QUICK" = 0 ] && [ "$SCALE" = 1 ]; then
+if [ "$QUICK" = 0 ] && [ "$SCALE" = 1 ] && [ -z "${SCENARIOS:-}" ]; then
   # The README keeps the latest full run between its markers.
   awk -v report="$REPORT" '
     /<!-- results:start -->/ { print; while ((getline line < report) > 0) print line; skip = 1; next }

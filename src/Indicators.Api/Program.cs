@@ -75,6 +75,7 @@ app.UseHttpCaching();
 app.UseIndicatorsLimits();
 app.UseMethodNotAllowed();
 app.UseIndicatorsResponseCache();
+app.UseIndicatorsTimeouts();
 app.UseIndicatorsOpenApi();
 app.UseRouting();
 

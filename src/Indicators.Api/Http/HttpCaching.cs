@@ -31,6 +31,8 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRele
 {
     public const string ReleaseHeader = "X-Dataset-Release";
 
+    private readonly DatasetRelease _releases = releases;
+
     // The build of the code is part of every validator: a deploy that changes a representation without a
     // new release must not let caches keep the old bytes under a strong ETag.
     private static readonly string CodeVersion = typeof(ConditionalGetMiddleware).Assembly.ManifestModule.ModuleVersionId.ToString("N");
@@ -42,28 +44,38 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRele
         MustRevalidate = true,
     };
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        var release = releases.Current();
+        var release = _releases.Current();
         context.Features.Set(release);
         context.Response.Headers[ReleaseHeader] = release.Id;
 
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
-        var etag = ETagFor(release, request);
-        if (IsNotModified(request.GetTypedHeaders(), etag, release.BuiltAt))
+        // The tag is a digest, so it is computed only for a conditional request here, else when a 200 starts.
+        if (request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0)
         {
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
-            WriteValidators(context.Response, etag, release.BuiltAt);
-            return;
+            var etag = ETagFor(release, request);
+            if (IsNotModified(request.GetTypedHeaders(), etag, release.BuiltAt))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                WriteValidators(context.Response, etag, release.BuiltAt);
+                return Task.CompletedTask;
+            }
         }
 
-        context.Response.OnStarting(() =>
+        context.Response.OnStarting(static state => ((ResponseInFlight)state).OnStarting(), new ResponseInFlight(this, context, release));
+        return next(context);
+    }
+
+    /// <summary>What the validators of a response need when it starts: the request and the release it was served from.</summary>
+    private sealed class ResponseInFlight(ConditionalGetMiddleware owner, HttpContext context, ReleaseStamp release)
+    {
+        public Task OnStarting()
         {
             // Only successes are cacheable here: an error may be about the request, not the release.
             if (context.Response.StatusCode != StatusCodes.Status200OK)
@@ -71,9 +83,9 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRele
                 return Task.CompletedTask;
             }
 
-            if (releases.IsStillServing(release))
+            if (owner._releases.IsStillServing(release))
             {
-                WriteValidators(context.Response, etag, release.BuiltAt);
+                owner.WriteValidators(context.Response, ETagFor(release, context.Request), release.BuiltAt);
             }
             else
             {
@@ -83,8 +95,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRele
             }
 
             return Task.CompletedTask;
-        });
-        await next(context);
+        }
     }
 
     private void WriteValidators(HttpResponse response, EntityTagHeaderValue etag, DateTimeOffset lastModified)
@@ -137,17 +148,6 @@ internal static class HttpCaching
 
     public static WebApplication UseHttpCaching(this WebApplication app)
     {
-        // Routes are mapped for GET; HEAD is the same answer without a body, which Kestrel drops because it
-        // parsed the request as HEAD whatever the method string says later. So HEAD becomes GET before routing.
-        app.Use((context, next) =>
-        {
-            if (HttpMethods.IsHead(context.Request.Method))
-            {
-                context.Request.Method = HttpMethods.Get;
-            }
-
-            return next(context);
-        });
         // CORS before the conditional GET, so a 304 to a browser carries the CORS headers too (see Cors.cs);
         // the default policy needs no routing. Routing comes later, after the response cache (Program.cs).
         app.UseCors();

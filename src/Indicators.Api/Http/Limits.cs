@@ -99,35 +99,41 @@ internal static class Limits
         {
             var limits = options.Value;
             var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                limits.RateLimit.Enabled
-                    ? RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = limits.RateLimit.Burst,
-                        TokensPerPeriod = limits.RateLimit.TokensPerPeriod,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(limits.RateLimit.PeriodSeconds),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    })
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
-            var everyone = PartitionedRateLimiter.Create<HttpContext, string>(_ =>
-                RateLimitPartition.GetConcurrencyLimiter(string.Empty, _ => new ConcurrencyLimiterOptions
+                RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
                 {
-                    PermitLimit = limits.MaxConcurrentRequests,
-                    QueueLimit = limits.ConcurrencyQueueLimit,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    TokenLimit = limits.RateLimit.Burst,
+                    TokensPerPeriod = limits.RateLimit.TokensPerPeriod,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(limits.RateLimit.PeriodSeconds),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
                 }));
-            rateLimiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, everyone);
+            var everyone = new AllRequestsLimiter(new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+            {
+                PermitLimit = limits.MaxConcurrentRequests,
+                QueueLimit = limits.ConcurrencyQueueLimit,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }));
+            rateLimiter.GlobalLimiter = limits.RateLimit.Enabled ? PartitionedRateLimiter.CreateChained(perClient, everyone) : everyone;
             rateLimiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             rateLimiter.OnRejected = OnRejectedAsync;
         });
         return builder;
     }
 
-    /// <summary>Size checks, then (after routing, so health probes can opt out) rate and time limits.</summary>
+    /// <summary>Rate and concurrency limits, for every request past the health probes (answers from memory included).</summary>
     public static WebApplication UseIndicatorsLimits(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>
+    /// The time limit, after the response cache: an answer from memory cannot take long, so only the work behind
+    /// a miss pays for the timer (its cost per request showed in the profile, bench/README.md).
+    /// </summary>
+    public static WebApplication UseIndicatorsTimeouts(this WebApplication app)
+    {
         app.UseRequestTimeouts();
         return app;
     }
@@ -236,4 +242,30 @@ internal static class RequestSizeLimitsExtensions
         app.UseMiddleware<RequestSizeLimits>();
         return app;
     }
+}
+
+/// <summary>
+/// One limiter shared by all requests. The framework's <c>PartitionedRateLimiter.Create</c> takes a lock on its
+/// partition table on every acquire, which with a single partition is pure cost (it showed in the profile).
+/// </summary>
+internal sealed class AllRequestsLimiter(RateLimiter shared) : PartitionedRateLimiter<HttpContext>
+{
+    public override RateLimiterStatistics? GetStatistics(HttpContext resource) => shared.GetStatistics();
+
+    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) => shared.AttemptAcquire(permitCount);
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
+        shared.AcquireAsync(permitCount, cancellationToken);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            shared.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    protected override ValueTask DisposeAsyncCore() => shared.DisposeAsync();
 }

@@ -19,18 +19,17 @@ internal sealed class MethodNotAllowed(RequestDelegate next, EndpointDataSource 
         .Select(e => new TemplateMatcher(new RouteTemplate(e.RoutePattern), []))
         .ToArray());
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             || (HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey("Access-Control-Request-Method"))
             || !_getRoutes.Value.Any(route => route.TryMatch(request.Path, [])))
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
-        await WriteAsync(context);
+        return WriteAsync(context);
     }
 
     /// <summary>The 405 problem for a path that answers GET and HEAD only.</summary>

@@ -15,21 +15,27 @@ internal static class SecurityHeaders
     {
         app.Use((context, next) =>
         {
-            context.Response.OnStarting(static async state =>
+            context.Response.OnStarting(static state =>
             {
                 var http = (HttpContext)state;
                 http.Response.Headers.XContentTypeOptions = "nosniff";
-                if (http.Request.Headers.ContainsKey(HeaderNames.Origin) && !http.Response.Headers.ContainsKey(HeaderNames.AccessControlAllowOrigin)
-                    && http.RequestServices.GetService<ICorsService>() is { } cors
-                    && http.RequestServices.GetService<ICorsPolicyProvider>() is { } policies
-                    && await policies.GetPolicyAsync(http, policyName: null) is { } policy)
-                {
-                    cors.ApplyResult(cors.EvaluatePolicy(http, policy), http.Response);
-                }
+                return http.Request.Headers.ContainsKey(HeaderNames.Origin) && !http.Response.Headers.ContainsKey(HeaderNames.AccessControlAllowOrigin)
+                    ? ApplyDefaultCorsPolicyAsync(http)
+                    : Task.CompletedTask;
             }, context);
             return next(context);
         });
         return app;
+    }
+
+    private static async Task ApplyDefaultCorsPolicyAsync(HttpContext http)
+    {
+        if (http.RequestServices.GetService<ICorsService>() is { } cors
+            && http.RequestServices.GetService<ICorsPolicyProvider>() is { } policies
+            && await policies.GetPolicyAsync(http, policyName: null) is { } policy)
+        {
+            cors.ApplyResult(cors.EvaluatePolicy(http, policy), http.Response);
+        }
     }
 }
 
@@ -41,28 +47,24 @@ internal static class HeadRequests
 {
     public static WebApplication UseHeadAsGet(this WebApplication app)
     {
-        app.Use(async (context, next) =>
-        {
-            if (!HttpMethods.IsHead(context.Request.Method))
-            {
-                await next(context);
-                return;
-            }
-
-            context.Request.Method = HttpMethods.Get;
-            var body = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>();
-            context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(
-                new StreamResponseBodyFeature(Stream.Null, body!));
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                context.Features.Set(body);
-                context.Request.Method = HttpMethods.Head;
-            }
-        });
+        app.Use((context, next) => HttpMethods.IsHead(context.Request.Method) ? AsGetAsync(context, next) : next(context));
         return app;
+    }
+
+    private static async Task AsGetAsync(HttpContext context, RequestDelegate next)
+    {
+        context.Request.Method = HttpMethods.Get;
+        var body = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>();
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(
+            new StreamResponseBodyFeature(Stream.Null, body!));
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(body);
+            context.Request.Method = HttpMethods.Head;
+        }
     }
 }
