@@ -5,7 +5,7 @@ namespace Indicators.Api.Http;
 /// <summary>
 /// The data is public and read-only, so any site may fetch it from a browser (a newsroom chart, a
 /// notebook): any origin, GET and HEAD only, never with credentials, which keeps cookies out of it.
-/// The middleware runs in <see cref="HttpCaching.UseHttpCaching"/>, after routing and before the 304 check.
+/// The middleware runs in <see cref="HttpCaching.UseReleaseStamp"/>, before the response cache and the 304 check.
 /// </summary>
 internal static class Cors
 {

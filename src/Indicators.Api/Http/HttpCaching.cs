@@ -25,7 +25,9 @@ internal sealed class CachingOptions
 /// <summary>
 /// Conditional GET for a read-only API whose every answer is fixed by (code, release, request): validators
 /// are computed from the release held in memory and the request alone, so a matching If-None-Match is
-/// answered 304 before routing reaches an endpoint, and no query runs.
+/// answered 304 before routing reaches an endpoint, and no query runs. It runs behind the response cache and
+/// writes the validators before the endpoint does, so a stored answer keeps them and a hit (which the cache
+/// answers, 304s included) costs no digest.
 /// </summary>
 internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRelease releases, Microsoft.Extensions.Options.IOptions<CachingOptions> options)
 {
@@ -46,51 +48,46 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRele
 
     public Task InvokeAsync(HttpContext context)
     {
-        var release = _releases.Current();
-        context.Features.Set(release);
-        context.Response.Headers[ReleaseHeader] = release.Id;
-
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+            || context.Features.Get<ReleaseStamp>() is not { } release)
         {
             return next(context);
         }
 
-        // The tag is a digest, so it is computed only for a conditional request here, else when a 200 starts.
-        if (request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0)
+        var etag = ETagFor(release, request);
+        WriteValidators(context.Response, etag, release.BuiltAt);
+        if ((request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0)
+            && IsNotModified(request.GetTypedHeaders(), etag, release.BuiltAt))
         {
-            var etag = ETagFor(release, request);
-            if (IsNotModified(request.GetTypedHeaders(), etag, release.BuiltAt))
-            {
-                context.Response.StatusCode = StatusCodes.Status304NotModified;
-                WriteValidators(context.Response, etag, release.BuiltAt);
-                return Task.CompletedTask;
-            }
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
         }
 
         context.Response.OnStarting(static state => ((ResponseInFlight)state).OnStarting(), new ResponseInFlight(this, context, release));
         return next(context);
     }
 
-    /// <summary>What the validators of a response need when it starts: the request and the release it was served from.</summary>
+    /// <summary>Takes back the validators from an answer that turned out not to be the release's data.</summary>
     private sealed class ResponseInFlight(ConditionalGetMiddleware owner, HttpContext context, ReleaseStamp release)
     {
         public Task OnStarting()
         {
-            // Only successes are cacheable here: an error may be about the request, not the release.
+            var headers = context.Response.Headers;
             if (context.Response.StatusCode != StatusCodes.Status200OK)
             {
-                return Task.CompletedTask;
+                // Only successes are cacheable here: an error may be about the request, not the release.
+                headers.ETag = default;
+                headers.LastModified = default;
+                headers.CacheControl = default;
+                headers.Vary = default;
             }
-
-            if (owner._releases.IsStillServing(release))
-            {
-                owner.WriteValidators(context.Response, ETagFor(release, context.Request), release.BuiltAt);
-            }
-            else
+            else if (!owner._releases.IsStillServing(release))
             {
                 // A new release was renamed into place while this request ran: its data may be from either
                 // file, so no cache may keep it under this release's tag.
+                headers.ETag = default;
+                headers.LastModified = default;
                 context.Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { NoStore = true };
             }
 
@@ -146,11 +143,28 @@ internal static class HttpCaching
         return services;
     }
 
-    public static WebApplication UseHttpCaching(this WebApplication app)
+    /// <summary>
+    /// CORS, then the release of this request: it names every response (errors and 429s too) and keys the
+    /// response cache, so it is read before the limits and the cache. CORS comes first, so a 304 to a browser
+    /// carries the CORS headers too (see Cors.cs); the default policy needs no routing.
+    /// </summary>
+    public static WebApplication UseReleaseStamp(this WebApplication app)
     {
-        // CORS before the conditional GET, so a 304 to a browser carries the CORS headers too (see Cors.cs);
-        // the default policy needs no routing. Routing comes later, after the response cache (Program.cs).
         app.UseCors();
+        var releases = app.Services.GetRequiredService<DatasetRelease>();
+        app.Use((context, next) =>
+        {
+            var release = releases.Current();
+            context.Features.Set(release);
+            context.Response.Headers[ConditionalGetMiddleware.ReleaseHeader] = release.Id;
+            return next(context);
+        });
+        return app;
+    }
+
+    /// <summary>Validators and 304s for what the response cache did not answer; call right after it.</summary>
+    public static WebApplication UseConditionalGet(this WebApplication app)
+    {
         app.UseMiddleware<ConditionalGetMiddleware>();
         return app;
     }
