@@ -34,6 +34,7 @@ internal static class CsvRoutes
         v1.MapGet("/indicators/{code}/observations.csv", IndicatorEndpoints.ListIndicatorObservations)
             .WithName("ListIndicatorObservationsCsv").WithSummary("List one indicator's observations as CSV").WithTags("Indicators")
             .WithDescription(Description)
+            .WithMetadata(IndicatorEndpoints.IndicatorInPath)
             .Validate<ListObservationsRequest>()
             .AnswersOnlyCsv("observations");
 

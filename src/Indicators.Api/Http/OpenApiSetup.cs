@@ -80,6 +80,7 @@ internal static class OpenApiSetup
             options.OperationFilter<QueryParameterSchemas>();
             options.DocumentFilter<LimitResponses>();
             options.OperationFilter<ParameterLimits>();
+            options.OperationFilter<FiltersInPathDocument>();
             options.OperationFilter<CachingHeadersFilter>();
             options.DocumentFilter<PublicReadOnlyDocument>();
             options.CustomSchemaIds(type => type.IsGenericType

@@ -8,6 +8,8 @@ namespace Indicators.Api.Indicators;
 
 internal static class IndicatorEndpoints
 {
+    internal static readonly FilterInPath IndicatorInPath = new("indicator");
+
     public static RouteGroupBuilder MapIndicators(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/indicators").WithTags("Indicators");
@@ -29,7 +31,8 @@ internal static class IndicatorEndpoints
             .WithName("ListIndicatorObservations")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("List one indicator's observations")
-            .WithDescription("The indicator's figures, with the same filters and paging as /v1/observations (the indicator in the path takes the place of the `indicator` filter).")
+            .WithDescription("The indicator's figures, with the same filters and paging as /v1/observations; the indicator in the path takes the place of the `indicator` filter, which is a 400 here.")
+            .WithMetadata(IndicatorInPath)
             .Validate<ListObservationsRequest>()
             .AnswersCsv("observations");
 
@@ -55,10 +58,15 @@ internal static class IndicatorEndpoints
     }
 
     /// <param name="code" example="gdp">The indicator code.</param>
-    internal static async Task<Results<Ok<PagedList<ObservationResponse>>, ProblemHttpResult>> ListIndicatorObservations(
+    internal static async Task<Results<Ok<PagedList<ObservationResponse>>, ProblemHttpResult, ValidationProblem>> ListIndicatorObservations(
         string code, [AsParameters] ListObservationsRequest request, IndicatorsDatabase database, KnownCodes codes,
         ObservationCounts counts, PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
     {
+        if (context.Request.Query.ContainsKey(IndicatorInPath.QueryParameter))
+        {
+            return IndicatorInPath.Problem();
+        }
+
         if (!codes.IsIndicator(code))
         {
             return NotFound(code);

@@ -73,6 +73,27 @@ public sealed class ReferenceResourcesTests(ApiFactory factory) : IClassFixture<
             o => Assert.Equal("share-of-world-growth", o.GetProperty("indicator").GetProperty("code").GetString()));
     }
 
+    [Theory]
+    [InlineData("/v1/indicators/gdp/observations?indicator=gdp")]
+    [InlineData("/v1/indicators/gdp/observations?indicator=share-of-world-growth")]
+    [InlineData("/v1/indicators/gdp/observations.csv?indicator=gdp")]
+    public async Task AnIndicatorListRejectsAnIndicatorFilterBecauseThePathNamesIt(string path)
+    {
+        await (await _client.GetAsync(path)).AssertBadParametersAsync("indicator");
+    }
+
+    [Fact]
+    public async Task TheDocumentLeavesTheIndicatorFilterOutOfTheIndicatorsOwnList()
+    {
+        var document = await (await _client.GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+
+        string[] Parameters(string path) => document.GetProperty("paths").GetProperty(path).GetProperty("get")
+            .GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
+        Assert.DoesNotContain("indicator", Parameters("/v1/indicators/{code}/observations"));
+        Assert.Contains("entity", Parameters("/v1/indicators/{code}/observations"));
+        Assert.Contains("indicator", Parameters("/v1/observations"));
+    }
+
     [Fact]
     public async Task AReleaseIdFromTheHeaderLeadsToThatRelease()
     {
