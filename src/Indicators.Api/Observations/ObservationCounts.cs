@@ -18,9 +18,10 @@ internal sealed class ObservationCounts : IDisposable
     /// <param name="release">The release the count is read from: keyed by it, a new release never sees an old total.</param>
     /// <param name="filter">The validated filter.</param>
     /// <param name="count">Counts when the total is not cached.</param>
-    public async Task<long> GetAsync(string? release, ObservationQueries.Filter filter, Func<Task<long>> count)
+    /// <param name="search">The full-text match of a q= list, part of its filter.</param>
+    public async Task<long> GetAsync(string? release, ObservationQueries.Filter filter, Func<Task<long>> count, string? search = null)
     {
-        var key = (release, filter);
+        var key = (release, filter, search);
         if (_cache.TryGetValue(key, out long total))
         {
             return total;

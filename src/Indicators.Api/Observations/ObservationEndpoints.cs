@@ -63,7 +63,7 @@ internal static class ObservationEndpoints
             IncludeDerived: request.IncludeDerived == "true");
         if (request.Q is not null)
         {
-            return await ObservationSearch.ListAsync(request.Q, filter, position, database, urls, httpRequest, cancellationToken);
+            return await ObservationSearch.ListAsync(request.Q, filter, position, database, counts, urls, httpRequest, cancellationToken);
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);

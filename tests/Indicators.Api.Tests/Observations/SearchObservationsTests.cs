@@ -86,6 +86,18 @@ public sealed class SearchObservationsTests(ApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ASearchPageNamesItsReleaseAndTheTotalOfItsOwnMatches()
+    {
+        var response = await _client.GetAsync("/v1/observations?q=growth&pageSize=1");
+        var body = await response.ReadJsonAsync();
+        var narrower = await (await _client.GetAsync("/v1/observations?q=growth&kind=target&pageSize=1")).ReadJsonAsync();
+
+        Assert.Equal(string.Join("", response.Headers.GetValues("X-Dataset-Release")), body.GetProperty("release").GetString());
+        Assert.Equal((await IdsAsync("q=growth")).Count, body.GetProperty("total").GetInt32());
+        Assert.Equal(1, narrower.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task SearchStemsAndMatchesByPrefix()
     {
         Assert.NotEmpty(await IdsAsync("q=farms"));
