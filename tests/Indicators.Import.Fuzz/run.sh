@@ -83,6 +83,12 @@ echo "file $file, budget ${seconds} s, ran $(stat run_time) s"
 echo "execs $(stat execs_done), $(stat execs_per_sec) exec/s, paths (corpus) $(stat corpus_count), crashes $crashes, hangs $hangs"
 echo "afl-fuzz $(stat afl_version), log $work/afl-fuzz.log"
 
+if [[ "$status" -ne 0 ]]; then
+  tail -n 30 "$work/afl-fuzz.log" >&2
+  echo "afl-fuzz stopped with exit $status before its budget; log: $work/afl-fuzz.log" >&2
+  exit 2
+fi
+
 if [[ "$crashes" -gt 0 ]]; then
   echo "crashing inputs (replay one: dotnet $work/bin/Indicators.Import.Fuzz.dll data \"\$(mktemp -d)\" $file < INPUT):" >&2
   find "$work/findings/default/crashes" -name 'id:*' >&2
