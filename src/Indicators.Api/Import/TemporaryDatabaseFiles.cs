@@ -46,9 +46,9 @@ internal static partial class TemporaryDatabaseFiles
         var removed = new List<string>();
         foreach (var path in Directory.EnumerateFiles(directory, $".{name}.*.tmp"))
         {
+            // ".NAME." + 32 hex digits + ".tmp", exactly as NewPath writes it.
             var file = Path.GetFileName(path);
-            var guid = file.AsSpan(name.Length + 2, file.Length - name.Length - 2 - ".tmp".Length);
-            if (!GuidDigits().IsMatch(guid))
+            if (file.Length != name.Length + 2 + 32 + ".tmp".Length || !GuidDigits().IsMatch(file.AsSpan(name.Length + 2, 32)))
             {
                 continue;
             }

@@ -142,6 +142,7 @@ public sealed class KilledImportTests(ITestOutputHelper output) : IDisposable
             Path.Combine(_scratch.Path, $"indicators.db.{guid}.tmp"),
             Path.Combine(_scratch.Path, $".indicators.db.{guid.ToUpperInvariant()}.tmp"),
             Path.Combine(_scratch.Path, ".indicators.db.not-a-guid.tmp"),
+            Path.Combine(_scratch.Path, $".indicators.db.{guid[..31]}.tmp"),
             Path.Combine(_scratch.Path, ".indicators.db.tmp"),
         ];
         foreach (var other in others)
