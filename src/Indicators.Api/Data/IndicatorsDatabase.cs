@@ -74,6 +74,6 @@ internal sealed class IndicatorsDatabase
                 $"The data folder does not import cleanly:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
         }
 
-        DatabaseBuilder.Build(dataSet, databasePath);
+        DatabaseBuilder.Build(dataSet, databasePath, removed => logger.LogInformation("Before building: {Removed}", removed));
     }
 }

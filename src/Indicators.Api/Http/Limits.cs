@@ -32,7 +32,7 @@ internal sealed class LimitsOptions
     public int MaxRequestHeaderCount { get; set; } = 100;
 
     /// <summary>How long one request may take before it is cancelled with a 503.</summary>
-    public int RequestTimeoutSeconds { get; set; } = 10;
+    public double RequestTimeoutSeconds { get; set; } = 10;
 
     /// <summary>On SIGTERM, how long in-flight requests get to finish before the host stops anyway.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 20;

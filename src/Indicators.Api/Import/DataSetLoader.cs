@@ -95,9 +95,17 @@ internal static class DataSetLoader
 
     private static string? TryReadText(string dataDirectory, string file)
     {
+        // A NUL is no part of a path: Path.GetFullPath threw on one (found fuzzing sources.csv); a bad cell is a file:line error.
+        if (file.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var path = Path.GetFullPath(Path.Combine(dataDirectory, file));
-        // A source file must live inside the data folder: the import never reads elsewhere.
-        if (!path.StartsWith(Path.GetFullPath(dataDirectory), StringComparison.Ordinal) || !File.Exists(path))
+        // A source file must live inside the data folder: the import never reads elsewhere. The separator matters:
+        // "../data2/x" from "/srv/data" is "/srv/data2/x", which starts with "/srv/data" but is outside it.
+        var inside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory)) + Path.DirectorySeparatorChar;
+        if (!path.StartsWith(inside, StringComparison.Ordinal) || !File.Exists(path))
         {
             return null;
         }

@@ -12,13 +12,22 @@ namespace Indicators.Api.Import;
 internal static class DatabaseBuilder
 {
     /// <summary>Builds and swaps in the database; returns the release it now serves.</summary>
-    public static ReleaseRecord Build(DataSet dataSet, string databasePath)
+    /// <param name="dataSet">The validated curated files.</param>
+    /// <param name="databasePath">The database file to replace (or create).</param>
+    /// <param name="progress">Told of each temporary file a killed import had left and this build removed.</param>
+    public static ReleaseRecord Build(DataSet dataSet, string databasePath, Action<string>? progress = null)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(databasePath)}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        foreach (var abandoned in TemporaryDatabaseFiles.RemoveAbandoned(databasePath))
+        {
+            progress?.Invoke($"removed {abandoned}, left by an import that did not finish");
+        }
+
+        var temporary = TemporaryDatabaseFiles.NewPath(databasePath);
         try
         {
+            // Held until after the rename, so no other import's clean-up takes the file from under this one.
+            using var claim = TemporaryDatabaseFiles.Claim(temporary);
             var release = Write(dataSet, temporary, ReleaseHistory.Read(databasePath));
             // rename(2) on the same file system: atomic for readers that open the path afterwards.
             File.Move(temporary, databasePath, overwrite: true);

@@ -51,7 +51,7 @@ internal static class ImportCommand
             return 0;
         }
 
-        var release = DatabaseBuilder.Build(dataSet, databasePath);
+        var release = DatabaseBuilder.Build(dataSet, databasePath, output.WriteLine);
         output.WriteLine($"imported {summary} into {databasePath}");
         // An unchanged data folder keeps the build time of the release it already was.
         output.WriteLine($"release {release.Id} built {release.BuiltAt}: {release.Changelog}");

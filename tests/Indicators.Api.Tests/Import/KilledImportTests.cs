@@ -68,7 +68,9 @@ public sealed class KilledImportTests(ITestOutputHelper output) : IDisposable
             Assert.True(unchanged || NewReleaseIsWhole(database, figures), $"after a kill {delay} ms in the database is neither release");
             foreach (var stale in Directory.GetFiles(directory, "*.tmp"))
             {
-                File.Delete(stale); // SIGKILL leaves the half-written temporary file; it is never the database
+                // SIGKILL leaves the half-written temporary file; it is never the database. The next import would
+                // remove it (see the test below); removed here so the next kill point waits for that import's own file.
+                File.Delete(stale);
             }
             if (unchanged)
             {
@@ -77,6 +79,87 @@ public sealed class KilledImportTests(ITestOutputHelper output) : IDisposable
         }
 
         output.WriteLine(string.Join(Environment.NewLine, outcomes));
+    }
+
+    [Fact]
+    public async Task AnImportAfterAKilledOneRemovesTheTemporaryFileItLeftAndBuildsAWholeDatabase()
+    {
+        var data = Path.Combine(_scratch.Path, "data");
+        CopyDirectory(TestPaths.DataDirectory, data);
+        var database = Path.Combine(_scratch.Path, "db", "indicators.db");
+        var directory = Path.GetDirectoryName(database)!;
+        Assert.Equal(0, ImportCommand.Run([data, "--database", database], new DatabaseOptions(), TextWriter.Null, TextWriter.Null));
+        var figures = CountObservations(database);
+        var table = CsvTable.Read(Path.Combine(data, "observations.csv"));
+        table.Rows[0][Array.IndexOf(table.Header, "note")] = "A note added by the next release.";
+        table.Write(Path.Combine(data, "observations.csv"));
+
+        // SIGKILL once the temporary file exists; it lives for milliseconds, so a kill can land after the rename: try again.
+        string[] left = [];
+        for (var attempt = 1; attempt <= 40 && left.Length == 0; attempt++)
+        {
+            using var import = StartImport(data, database);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!import.HasExited && Directory.GetFiles(directory, "*.tmp").Length == 0 && DateTime.UtcNow < deadline)
+            {
+                // Spin.
+            }
+
+            if (!import.HasExited)
+            {
+                import.Kill();
+            }
+
+            await import.WaitForExitAsync();
+            left = Directory.GetFiles(directory, "*.tmp");
+            output.WriteLine($"attempt {attempt}: exit {import.ExitCode}, {left.Length} temporary file(s) left");
+        }
+
+        var stale = Assert.Single(left);
+        Assert.Matches(@"/\.indicators\.db\.[0-9a-f]{32}\.tmp$", stale.Replace('\\', '/'));
+
+        using var printed = new StringWriter();
+        Assert.Equal(0, ImportCommand.Run([data, "--database", database], new DatabaseOptions(), printed, TextWriter.Null));
+        SqliteConnection.ClearAllPools();
+
+        Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
+        Assert.Contains($"removed {stale}, left by an import that did not finish", printed.ToString());
+        Assert.True(NewReleaseIsWhole(database, figures), "the database after the clean import is not the new release complete");
+    }
+
+    [Fact]
+    public void AnImportKeepsTheTemporaryFileOfAnImportStillRunningAndFilesNotNamedAsItsOwn()
+    {
+        var database = Path.Combine(_scratch.Path, "indicators.db");
+        var abandoned = TemporaryDatabaseFiles.NewPath(database);
+        File.WriteAllText(abandoned, "half a database");
+        var live = TemporaryDatabaseFiles.NewPath(database);
+        using var writer = TemporaryDatabaseFiles.Claim(live);
+        var guid = Guid.NewGuid().ToString("N");
+        string[] others =
+        [
+            Path.Combine(_scratch.Path, $".other.db.{guid}.tmp"),
+            Path.Combine(_scratch.Path, $"indicators.db.{guid}.tmp"),
+            Path.Combine(_scratch.Path, $".indicators.db.{guid.ToUpperInvariant()}.tmp"),
+            Path.Combine(_scratch.Path, ".indicators.db.not-a-guid.tmp"),
+            Path.Combine(_scratch.Path, $".indicators.db.{guid[..31]}.tmp"),
+            Path.Combine(_scratch.Path, ".indicators.db.tmp"),
+        ];
+        foreach (var other in others)
+        {
+            File.WriteAllText(other, "not the builder's");
+        }
+
+        var (dataSet, errors) = DataSetLoader.Load(TestPaths.DataDirectory, "data");
+        Assert.Empty(errors);
+        var removed = new List<string>();
+        DatabaseBuilder.Build(dataSet!, database, removed.Add);
+
+        Assert.False(File.Exists(abandoned));
+        Assert.Equal([$"removed {abandoned}, left by an import that did not finish"], removed);
+        Assert.True(File.Exists(live), "the temporary file of a running import was deleted");
+        Assert.All(others, other => Assert.True(File.Exists(other), $"{other} was deleted"));
+        Assert.True(CountObservations(database) > 0);
     }
 
     /// <summary>The new release, complete: it passes quick_check and has every figure with the new note.</summary>

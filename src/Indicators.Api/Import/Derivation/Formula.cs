@@ -93,10 +93,18 @@ internal sealed class Formula
         }
     }
 
+    /// <summary>How deep parentheses and unary minus may nest: far beyond any honest formula, far below the stack.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>How many + - * / a formula may have: each is a level of the tree that evaluation recurses through.</summary>
+    public const int MaxOperators = 64;
+
     /// <summary>Recursive descent: expression = term {(+|-) term}; term = factor {(*|/) factor}.</summary>
     private sealed class Parser(string text)
     {
         private int _at;
+        private int _depth;
+        private int _operators;
 
         public List<string> Inputs { get; } = [];
 
@@ -105,7 +113,7 @@ internal sealed class Formula
             var node = ParseTerm();
             while (Peek() is '+' or '-')
             {
-                var op = text[_at++];
+                var op = Operator();
                 node = new Binary(op, node, ParseTerm());
             }
 
@@ -125,7 +133,7 @@ internal sealed class Formula
             var node = ParseFactor();
             while (Peek() is '*' or '/')
             {
-                var op = text[_at++];
+                var op = Operator();
                 node = new Binary(op, node, ParseFactor());
             }
 
@@ -138,10 +146,10 @@ internal sealed class Formula
             {
                 case '-':
                     _at++;
-                    return new Negation(ParseFactor());
+                    return new Negation(Nested(ParseFactor));
                 case '(':
                     _at++;
-                    var inner = ParseExpression();
+                    var inner = Nested(ParseExpression);
                     if (Peek() != ')')
                     {
                         throw new FormatException($"formula is missing a ')' (at character {_at + 1})");
@@ -179,6 +187,33 @@ internal sealed class Formula
                 default:
                     throw new FormatException("formula ends where a number, [input] or '(' was expected");
             }
+        }
+
+        /// <summary>A chain of operators makes a tree as deep as it is long: one of 100,000 '+' overflowed the stack in Evaluate.</summary>
+        private char Operator()
+        {
+            if (++_operators > MaxOperators)
+            {
+                throw new FormatException($"formula has more than {MaxOperators} operators (at character {_at + 1})");
+            }
+
+            return text[_at++];
+        }
+
+        /// <summary>
+        /// Each level is a few stack frames here and again when the tree is evaluated: a formula nested ten
+        /// thousand '(' deep overflowed the stack and killed the import: no catch can turn that into file:line.
+        /// </summary>
+        private Node Nested(Func<Node> parse)
+        {
+            if (++_depth > MaxDepth)
+            {
+                throw new FormatException($"formula nests parentheses or '-' more than {MaxDepth} deep (at character {_at})");
+            }
+
+            var node = parse();
+            _depth--;
+            return node;
         }
 
         private char? Peek()
