@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the import's check (`import <folder> --check`) with AFL++ and SharpFuzz: afl-fuzz mutates one
 # curated file of a copy of data/ (observations.csv unless FUZZ_FILE says otherwise) for a fixed time, and
-# any exception that escapes the import is a crash. Exits 1 when afl-fuzz saved a crash, else 0.
+# any exception that escapes the import (or a process that dies) is a crash. Exits 1 when afl-fuzz saved a
+# crash, 2 when afl-fuzz could not run its budget, else 0.
 #
 #   bash tests/Indicators.Import.Fuzz/run.sh                       # 600 s on observations.csv
 #   FUZZ_SECONDS=60 FUZZ_FILE=sources.csv bash tests/Indicators.Import.Fuzz/run.sh
