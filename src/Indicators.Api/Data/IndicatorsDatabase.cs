@@ -34,8 +34,9 @@ internal sealed class IndicatorsDatabase
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _connectionsOpened);
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new InterruptibleConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        connection.InterruptOn(cancellationToken);
         return connection;
     }
 

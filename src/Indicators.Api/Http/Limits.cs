@@ -1,3 +1,4 @@
+using Indicators.Api.Data;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
@@ -135,6 +136,7 @@ internal static class Limits
     public static WebApplication UseIndicatorsTimeouts(this WebApplication app)
     {
         app.UseRequestTimeouts();
+        app.UseInterruptedStatementsAsCancellation();
         return app;
     }
 
