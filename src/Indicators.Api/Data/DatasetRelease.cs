@@ -88,7 +88,7 @@ internal sealed class DatasetRelease(
 
     private ReleaseStamp Read()
     {
-        using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using var connection = database.OpenCurrentFile();
         var row = connection.QuerySingle<(string Id, string BuiltAt)>(
             "SELECT id AS Id, built_at AS BuiltAt FROM releases ORDER BY seq DESC LIMIT 1");
         return new ReleaseStamp(row.Id, DateTimeOffset.Parse(row.BuiltAt, System.Globalization.CultureInfo.InvariantCulture));

@@ -12,6 +12,7 @@ namespace Indicators.Api.Data;
 internal sealed class IndicatorsDatabase
 {
     private readonly string _connectionString;
+    private readonly string _unpooledConnectionString;
 
     public IndicatorsDatabase(IOptions<DatabaseOptions> options)
     {
@@ -22,6 +23,7 @@ internal sealed class IndicatorsDatabase
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = true,
         }.ToString();
+        _unpooledConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
     }
 
     public string Path { get; }
@@ -37,6 +39,19 @@ internal sealed class IndicatorsDatabase
         var connection = new InterruptibleConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         connection.InterruptOn(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>
+    /// A connection to the file at <see cref="Path"/> now, never one from the pool: after the import renamed a new
+    /// file into place, a pooled connection returned by a request still in flight holds the old file open. What
+    /// is read once per release (its id, its codes) must come from the new one.
+    /// </summary>
+    public DbConnection OpenCurrentFile()
+    {
+        Interlocked.Increment(ref _connectionsOpened);
+        var connection = new SqliteConnection(_unpooledConnectionString);
+        connection.Open();
         return connection;
     }
 

@@ -32,7 +32,7 @@ internal sealed class KnownCodes(IndicatorsDatabase database)
             return snapshot;
         }
 
-        using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using var connection = database.OpenCurrentFile();
         var rows = connection.Query<(string Kind, string Code)>(Sql).ToList();
         HashSet<string> Of(string kind) => rows.Where(r => r.Kind == kind).Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
         return _snapshot = new Snapshot(Of("indicator"), Of("entity"), Of("source"));
