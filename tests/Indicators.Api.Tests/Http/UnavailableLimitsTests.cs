@@ -8,9 +8,18 @@ using Xunit.Abstractions;
 namespace Indicators.Api.Tests.Http;
 
 /// <summary>
+/// Runs alone: the request timeout is a thread-pool timer, and with every other test class running beside it
+/// on two cores the timer fired after the 2 s search had already answered 200 (the timeout is a minimum, but
+/// these tests need it on time).
+/// </summary>
+[CollectionDefinition(nameof(TimingSensitive), DisableParallelization = true)]
+public sealed class TimingSensitive;
+
+/// <summary>
 /// The two limits that answer 503 (a saturated service, a request over its time) reached for real: a search
 /// that takes a second or so on a synthetic database holds the only permit, or outlasts a short timeout.
 /// </summary>
+[Collection(nameof(TimingSensitive))]
 public sealed class UnavailableLimitsTests(SlowSearchDatabase database, ITestOutputHelper output) : IClassFixture<SlowSearchDatabase>
 {
     private static readonly string SlowSearch = "/v1/observations?q=" + Uri.EscapeDataString(SlowSearchDatabase.SlowQuery);
