@@ -17,13 +17,8 @@ internal sealed class IndicatorsDatabase
     public IndicatorsDatabase(IOptions<DatabaseOptions> options)
     {
         Path = RepositoryPaths.Resolve(options.Value.DatabasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = true,
-        }.ToString();
-        _unpooledConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
+        _connectionString = ReadOnlyConnections.For(Path, pooling: true);
+        _unpooledConnectionString = ReadOnlyConnections.For(Path, pooling: false);
     }
 
     public string Path { get; }

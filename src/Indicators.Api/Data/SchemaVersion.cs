@@ -20,10 +20,7 @@ internal static partial class SchemaVersion
     {
         try
         {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
-            }.ToString());
+            using var connection = new SqliteConnection(ReadOnlyConnections.For(databasePath, pooling: false));
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT version FROM schema_version";

@@ -22,13 +22,7 @@ internal sealed class DatabaseHealthCheck(IndicatorsDatabase database, ILogger<D
             }
 
             // Unpooled: a replaced or damaged file must be opened afresh, not judged through a cached handle.
-            var connectionString = new SqliteConnectionStringBuilder
-            {
-                DataSource = database.Path,
-                Mode = SqliteOpenMode.ReadOnly,
-                Pooling = false,
-            }.ToString();
-            await using var connection = new SqliteConnection(connectionString);
+            await using var connection = new SqliteConnection(ReadOnlyConnections.For(database.Path, pooling: false));
             await connection.OpenAsync(cancellationToken);
 
             step = "quick_check";

@@ -1,3 +1,4 @@
+using Indicators.Api.Data;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -26,10 +27,7 @@ internal static class ReleaseHistory
 
         try
         {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
-            }.ToString());
+            using var connection = new SqliteConnection(ReadOnlyConnections.For(databasePath, pooling: false));
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT id, built_at, counts, changelog FROM releases ORDER BY seq";
