@@ -114,7 +114,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRele
         // The representation, not the raw Accept string: clients that send different Accept headers for
         // the same JSON (curl's */*, none at all) must share one validator, or a 304 is never possible.
         var key = string.Join('\n', CodeVersion, request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value,
-            request.QueryString.Value, Csv.ResponseFormats.PrefersCsv(request) ? "csv" : "json");
+            request.QueryString.Value, Representation.Of(request));
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
         return new EntityTagHeaderValue($"\"{release.Id}-{digest}\"");
     }

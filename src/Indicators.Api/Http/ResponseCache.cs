@@ -39,7 +39,7 @@ internal static class ResponseCache
                 // JSON and CSV share URLs: the representation depends on Accept (the ETag and Vary say so too).
                 // Keyed by the representation chosen, not the raw header, so varied Accept strings share entries.
                 .VaryByValue(context => new KeyValuePair<string, string>(
-                    "representation", Csv.ResponseFormats.PrefersCsv(context.Request) ? "csv" : "json"))
+                    "representation", Representation.Of(context.Request)))
                 .VaryByValue(context => new KeyValuePair<string, string>("release", DatasetRelease.Of(context.Request) ?? ""))
                 .Expire(TimeSpan.FromHours(1))
                 .Tag(ReleaseTag));

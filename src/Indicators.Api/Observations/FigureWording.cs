@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Indicators.Api.Observations;
+
+/// <summary>
+/// One figure, one wording: the words a figure is shown with (qualifier words, value, unit, kind, period)
+/// are built here and nowhere else, so a page, a chart label, an SDMX attribute and a tool result cannot
+/// drift apart. The qualifier words are the source's own ("exceeded", "as high as", "within"); only a
+/// figure with no words of its own (a derived one) gets the qualifier's plain words.
+/// </summary>
+internal static class FigureWording
+{
+    /// <summary>The source's qualifying words, else the plain words of the qualifier ("" for exact).</summary>
+    public static string QualifierWords(string qualifier, string? qualifierText) =>
+        !string.IsNullOrWhiteSpace(qualifierText) ? qualifierText : PlainQualifierWords(qualifier);
+
+    /// <summary>The qualifier in plain words, for figures the source did not word (derived figures).</summary>
+    public static string PlainQualifierWords(string qualifier) => qualifier switch
+    {
+        "more-than" => "more than",
+        "at-least" => "at least",
+        "nearly" => "nearly",
+        "less-than" => "less than",
+        "at-most" => "at most",
+        "approximately" => "around",
+        _ => "",
+    };
+
+    /// <summary>The number as stated, with thousands separators and every stated decimal (30,000; 17.51; 7.196).</summary>
+    public static string Number(double value) => value.ToString("#,0.############", CultureInfo.InvariantCulture);
+
+    /// <summary>The value in its unit: "40%" for percentages, else "126 trillion yuan", "4 hours".</summary>
+    public static string ValueWithUnit(double value, UnitResponse unit) =>
+        unit.Code == "percent" ? Number(value) + "%" : $"{Number(value)} {unit.Label}";
+
+    /// <summary>The figure as the source states it: "exceeded 126 trillion yuan", "within 4 hours", "as high as 80%".</summary>
+    public static string Statement(ObservationResponse figure) =>
+        Join(QualifierWords(figure.Qualifier, figure.QualifierText), ValueWithUnit(figure.Value, figure.Unit));
+
+    /// <summary>The value with the qualifier words but without the unit, for a label on an axis in that unit ("more than 40%").</summary>
+    public static string ShortStatement(ObservationResponse figure) =>
+        Join(QualifierWords(figure.Qualifier, figure.QualifierText), figure.Unit.Code == "percent" ? Number(figure.Value) + "%" : Number(figure.Value));
+
+    /// <summary>What kind of figure it is, in words; null for a plain actual, which needs no word.</summary>
+    public static string? KindWords(string kind) => kind switch
+    {
+        "target" => "target",
+        "plan" => "plan",
+        "capacity" => "capacity",
+        "in-progress" => "under construction",
+        "derived" => "derived",
+        _ => null,
+    };
+
+    /// <summary>The whole figure in one line: "more than 40%, Share of world GDP, Global South, now (2024)".</summary>
+    public static string Summary(ObservationResponse figure)
+    {
+        var kind = KindWords(figure.Kind);
+        var parts = new List<string> { Statement(figure) + (kind is null ? "" : $" ({kind})"), figure.Indicator.Name, figure.Entity.Name };
+        if (figure.Counterpart is { } counterpart)
+        {
+            parts[^1] += $" (with {counterpart.Name})";
+        }
+
+        parts.Add(figure.Period.Label);
+        return string.Join(", ", parts);
+    }
+
+    private static string Join(string words, string value) => words.Length == 0 ? value : $"{words} {value}";
+}
