@@ -13,5 +13,5 @@ internal static class Representation
     public const string Csv = "csv";
 
     public static string Of(HttpRequest request) =>
-        Indicators.Api.Csv.ResponseFormats.PrefersCsv(request) ? Csv : Json;
+        global::Indicators.Api.Csv.ResponseFormats.PrefersCsv(request) ? Csv : Json;
 }
