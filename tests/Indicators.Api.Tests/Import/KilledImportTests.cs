@@ -150,10 +150,10 @@ public sealed class KilledImportTests(ITestOutputHelper output) : IDisposable
             File.WriteAllText(other, "not the builder's");
         }
 
-        var (dataSet, errors) = DataSetLoader.Load(TestPaths.DataDirectory, "data");
+        var (plan, errors) = ReleaseBuild.Prepare(TestPaths.DataDirectory, "data", publishAt: null);
         Assert.Empty(errors);
         var removed = new List<string>();
-        DatabaseBuilder.Build(dataSet!, database, removed.Add);
+        DatabaseBuilder.Build(plan!.Versions, database, DateTimeOffset.UtcNow, removed.Add);
 
         Assert.False(File.Exists(abandoned));
         Assert.Equal([$"removed {abandoned}, left by an import that did not finish"], removed);
