@@ -28,8 +28,9 @@ internal static class CitationEndpoints
     {
         v1.MapGet("/observations/{id}/citation", CiteObservation)
             .WithName("CiteObservation").WithSummary("Cite one observation").WithTags("Citations")
-            .WithDescription("The source document of the figure, cited at the observation's permalink. " + StylesDescription)
+            .WithDescription("The source document of the figure, cited at the observation's permalink, with the figure. " + StylesDescription)
             .Validate<CitationRequest>()
+            .ProducesProblem(StatusCodes.Status410Gone)
             .Produces<string>(StatusCodes.Status200OK, "text/plain", "application/x-bibtex",
                 "application/x-research-info-systems", "application/vnd.citationstyles.csl+json");
 

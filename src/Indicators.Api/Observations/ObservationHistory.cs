@@ -163,6 +163,7 @@ internal sealed record ObservationVersionResponse
 /// <summary>A withdrawal: the release that no longer held the record, and the curator's reason.</summary>
 internal sealed record WithdrawalResponse
 {
+    /// <summary>The first release that no longer held it.</summary>
     public required ReleaseRef Release { get; init; }
 
     /// <summary>The curator's reason, or null for releases published before the corrections log.</summary>

@@ -45,9 +45,11 @@ internal sealed record ReleaseResponse
 /// <summary>A release named in another answer: its id, place and publication time.</summary>
 internal sealed record ReleaseRef
 {
+    /// <summary>The release id.</summary>
     /// <example>6232fba9f0a660cc</example>
     public required string Id { get; init; }
 
+    /// <summary>Its place in publication order, from 1.</summary>
     /// <example>6</example>
     public required int Sequence { get; init; }
 
@@ -72,9 +74,11 @@ internal sealed record FieldChangeResponse
     /// <example>value</example>
     public required string Field { get; init; }
 
+    /// <summary>The value before (for a source's text, the URL of the text before).</summary>
     /// <example>126</example>
     public required string? Old { get; init; }
 
+    /// <summary>The value after (for a source's text, the URL of the text after).</summary>
     /// <example>127</example>
     public required string? New { get; init; }
 }

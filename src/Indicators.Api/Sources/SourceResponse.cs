@@ -65,6 +65,7 @@ internal sealed record PublicationResponse
     /// <example>Jiang Zaidong</example>
     public required string? Author { get; init; }
 
+    /// <summary>Who published it there.</summary>
     /// <example>Pakistan Today</example>
     public required string Publisher { get; init; }
 
@@ -72,6 +73,7 @@ internal sealed record PublicationResponse
     /// <example>2024-09-09</example>
     public required string? PublishedOn { get; init; }
 
+    /// <summary>Where it is published there.</summary>
     /// <example>https://www.pakistantoday.com.pk/2024/09/09/work-together-to-advance-modernization-in-china-and-pakistan/</example>
     public required string Url { get; init; }
 

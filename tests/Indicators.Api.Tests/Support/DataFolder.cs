@@ -38,14 +38,22 @@ internal sealed class DataFolder : IDisposable
     public void AppendRows(string csvFile, string rows) =>
         System.IO.File.AppendAllText(File(csvFile), rows.EndsWith('\n') ? rows : rows + "\n");
 
-    public void WriteNote(string line) => System.IO.File.WriteAllText(File(ReleaseContent.NoteFile), line + "\n");
+    public void WriteNote(string line) => Curation.Note(Path, line);
+
+    /// <summary>Gives the reason for one change of the next release, as a curator does in corrections.csv.</summary>
+    public void Reason(string record, string id, string change, string reason = "A test changes it.") =>
+        Curation.Reason(Path, record, id, change, reason);
 
     /// <summary>Runs the real import command, as `dotnet run -- import` does, and returns what it printed.</summary>
-    public (int ExitCode, string Output, string Error) Import(string databasePath, params string[] options)
+    public (int ExitCode, string Output, string Error) Import(string databasePath, params string[] options) =>
+        Import(databasePath, null, options);
+
+    /// <summary>The import with its clock fixed: what --publish records as the publication time.</summary>
+    public (int ExitCode, string Output, string Error) Import(string databasePath, TimeProvider? clock, params string[] options)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = ImportCommand.Run([Path, "--database", databasePath, .. options], new DatabaseOptions(), output, error);
+        var exit = ImportCommand.Run([Path, "--database", databasePath, .. options], new DatabaseOptions(), output, error, clock);
         return (exit, output.ToString(), error.ToString());
     }
 
