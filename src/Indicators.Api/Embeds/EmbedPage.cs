@@ -58,11 +58,8 @@ internal static class EmbedPage
 
         var (model, sources) = chart.Value;
         var width = size.WidthPixels;
-        var chartHeight = Math.Max(ChartSizeRequest.Min, size.HeightPixels - CaptionHeight);
+        var chartHeight = Math.Max(ChartSizeRequest.Min, (size.HeightPixels ?? ChartSizeRequest.DefaultHeight) - CaptionHeight);
         var svg = ChartRenderer.Svg(model, width, chartHeight);
-        // Inline in HTML: drop the XML declaration, and give the SVG a viewBox so it scales to a narrow frame.
-        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..]
-            .Replace("<svg ", $"<svg viewBox=\"0 0 {width} {chartHeight}\" ", StringComparison.Ordinal);
 
         var baseUrl = urls.Base(context.Request);
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;

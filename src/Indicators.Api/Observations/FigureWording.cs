@@ -31,7 +31,17 @@ internal static class FigureWording
 
     /// <summary>The value in its unit: "40%" for percentages, else "126 trillion yuan", "4 hours".</summary>
     public static string ValueWithUnit(double value, UnitResponse unit) =>
-        unit.Code == "percent" ? Number(value) + "%" : $"{Number(value)} {unit.Label}";
+        unit.Code == "percent" ? Number(value) + "%" : $"{Number(value)} {(value == 1 ? Singular(unit) : unit.Label)}";
+
+    /// <summary>
+    /// One of a counted thing, as the sources write it ("one hydropower plant"): count units are labelled in the
+    /// plural ("hydropower plants", "training opportunities"), so their last word loses its plural ending.
+    /// </summary>
+    private static string Singular(UnitResponse unit) =>
+        unit.Code != "count" ? unit.Label
+        : unit.Label.EndsWith("ies", StringComparison.Ordinal) ? unit.Label[..^3] + "y"
+        : unit.Label.EndsWith('s') ? unit.Label[..^1]
+        : unit.Label;
 
     /// <summary>The figure as the source states it: "exceeded 126 trillion yuan", "within 4 hours", "as high as 80%".</summary>
     public static string Statement(ObservationResponse figure) =>
@@ -52,11 +62,17 @@ internal static class FigureWording
         _ => null,
     };
 
+    /// <summary>
+    /// The statement with the kind where the figure is not a plain actual: "around 5% (target)", "within 4 hours".
+    /// A chart labels each mark with it, so a target reads as a target in words, not by colour alone.
+    /// </summary>
+    public static string StatementWithKind(ObservationResponse figure) =>
+        KindWords(figure.Kind) is { } kind ? $"{Statement(figure)} ({kind})" : Statement(figure);
+
     /// <summary>The whole figure in one line: "more than 40%, Share of world GDP, Global South, now (2024)".</summary>
     public static string Summary(ObservationResponse figure)
     {
-        var kind = KindWords(figure.Kind);
-        var parts = new List<string> { Statement(figure) + (kind is null ? "" : $" ({kind})"), figure.Indicator.Name, figure.Entity.Name };
+        var parts = new List<string> { StatementWithKind(figure), figure.Indicator.Name, figure.Entity.Name };
         if (figure.Counterpart is { } counterpart)
         {
             parts[^1] += $" (with {counterpart.Name})";
@@ -65,6 +81,13 @@ internal static class FigureWording
         parts.Add(figure.Period.Label);
         return string.Join(", ", parts);
     }
+
+    /// <summary>A unit as a heading over the values drawn in it: "Percent", "Trillion yuan", "Hours".</summary>
+    public static string UnitHeading(UnitResponse unit) =>
+        unit.Label.Length == 0 ? "" : char.ToUpperInvariant(unit.Label[0]) + unit.Label[1..];
+
+    /// <summary>A value on an axis in its unit: "40%" for percentages, else the number alone ("126").</summary>
+    public static string AxisValue(double value, UnitResponse unit) => unit.Code == "percent" ? Number(value) + "%" : Number(value);
 
     private static string Join(string words, string value) => words.Length == 0 ? value : $"{words} {value}";
 }
