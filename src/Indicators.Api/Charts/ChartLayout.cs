@@ -36,10 +36,13 @@ internal sealed record ChartLayout(
     /// <summary>The pixel row of a value.</summary>
     public double Y(double value) => PlotBottom - (value / DomainMax * (PlotBottom - PlotTop));
 
-    public static ChartLayout For(ChartModel model, IReadOnlyList<string> footnotes, int width, int? height)
+    /// <param name="sourceAndData">Print the source line and the data link under the chart; a page that shows them as links beside it need not.</param>
+    public static ChartLayout For(ChartModel model, IReadOnlyList<string> footnotes, int width, int? height, bool sourceAndData = true)
     {
         var small = width < 520;
-        var sizes = small ? new Sizes(17, 13, 13, 12, 12, 12) : new Sizes(20, 15, 14, 13, 13, 13);
+        var sizes = small ? new Sizes(17, 13, 13, 12, 12, 12)
+            : width < 900 ? new Sizes(20, 15, 14, 13, 13, 13)
+            : new Sizes(22, 16, 15, 14, 13, 13);
         var margin = small ? 12.0 : 20.0;
         var content = width - (2 * margin);
 
@@ -49,8 +52,7 @@ internal sealed record ChartLayout(
 
         var footer = new List<(string, TextBlock)>();
         foreach (var (role, text) in footnotes.Select(f => ("chart-note", f))
-                     .Append(("chart-source", model.SourceLine))
-                     .Append(("chart-data", "Get the data: " + WithoutScheme(model.CsvUrl)))
+                     .Concat(sourceAndData ? [("chart-source", model.SourceLine), ("chart-data", "Get the data: " + WithoutScheme(model.CsvUrl))] : [])
                      .Where(f => f.Item2.Length > 0))
         {
             footer.Add((role, TextBlock.Wrapped(text, content, margin, 0, sizes.Footer, isUrl: role == "chart-data")));

@@ -100,12 +100,12 @@ internal sealed record ChartModel(
     };
 
     /// <summary>
-    /// The filters in words: "entity china, kind target". Without includeDerived a list holds stated figures
-    /// only, which is a filter too: an indicator whose figures are all derived says so rather than look empty.
+    /// The filters in words: "entity china, kind target". With none, the list's default is named (stated
+    /// figures only), so an indicator whose figures are all derived says why its chart is empty.
     /// </summary>
     public string FiltersInWords() =>
         string.Join(", ", Filters.Select(f => $"{f.Name} {f.Value}")
-            .Concat(Filters.Any(f => f.Name is "includeDerived" or "kind") ? [] : ["stated figures only (includeDerived=true adds derived ones)"]));
+            .Concat(Filters.Count > 0 ? [] : ["stated figures only (includeDerived=true adds derived ones)"]));
 
     /// <summary>The empty chart's message: "No figures match these filters: entity china."</summary>
     public string EmptyMessage() => $"{NoFiguresMatch}: {FiltersInWords()}.";

@@ -22,8 +22,12 @@ internal static class ChartRenderer
     /// <summary>Widths a page can offer in srcset or picture sources: a chart is legible from each up to the next.</summary>
     public static readonly IReadOnlyList<int> ResponsiveWidths = [320, 480, 640, 960, 1280];
 
-    public static string Svg(ChartModel model, int width, int? height = null, ChartTheme? theme = null) =>
-        ChartSvg.Write(Fitted(model, width), width, height, theme ?? ChartTheme.Light);
+    /// <param name="sourceAndData">
+    /// Print the source line and "get the data" under the chart (the default: an image travels alone). A page
+    /// that shows both as links beside the chart, as the embed does, may leave them out.
+    /// </param>
+    public static string Svg(ChartModel model, int width, int? height = null, ChartTheme? theme = null, bool sourceAndData = true) =>
+        ChartSvg.Write(Fitted(model, width), width, height, theme ?? ChartTheme.Light, sourceAndData);
 
     public static byte[] Png(ChartModel model, int width, int? height = null, ChartTheme? theme = null)
     {

@@ -20,9 +20,9 @@ internal static class ChartSvg
 
     private static readonly XNamespace Ns = "http://www.w3.org/2000/svg";
 
-    public static string Write(ChartModel model, int width, int? height, ChartTheme theme)
+    public static string Write(ChartModel model, int width, int? height, ChartTheme theme, bool sourceAndData = true)
     {
-        var layout = ChartLayout.For(model, Footnotes(model), width, height);
+        var layout = ChartLayout.For(model, Footnotes(model), width, height, sourceAndData);
         var id = Id(model, layout, theme);
         var defs = new XElement(Ns + "defs");
         if (model.Marks.Any(m => m.IsGoal))
