@@ -3,7 +3,8 @@
 # /usr/bin/chromium and never downloads a browser of its own. Safe to run twice.
 set -euo pipefail
 
-# The charts need a font too (ScottPlot draws with DejaVu when it is there): check both.
+# The charts name DejaVu Sans first (the browser tests measure them in it, and the PNG is drawn with it
+# through fontconfig, which chromium brings): check both.
 if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-dejavu-core >/dev/null 2>&1; then
     echo "chromium and fonts already installed: $(chromium --version 2>/dev/null || true)"
     exit 0

@@ -20,8 +20,8 @@ internal sealed record ChartSizeRequest
     [FromQuery(Name = "width")] public string? Width { get; init; }
 
     /// <summary>
-    /// The height in pixels, 200 to 2000. Without it the chart is as tall as its text needs at that width; with it, it
-    /// is that tall unless its text and a legible plot need more.
+    /// The height in pixels, 200 to 2000. Without it a chart is as tall as its text needs at that width; with it, it
+    /// is that tall unless its text and a legible plot need more. For an embed it is the whole frame's (default 450).
     /// </summary>
     /// <example>450</example>
     [FromQuery(Name = "height")] public string? Height { get; init; }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Xml.Linq;
 using Indicators.Api.Observations;
 using Indicators.Api.Tests.Support;
+using SkiaSharp;
 using static Indicators.Api.Tests.Charts.ChartCases;
 
 namespace Indicators.Api.Tests.Charts;
@@ -273,6 +274,56 @@ public sealed class ChartTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
         Assert.Equal(640, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
         Assert.Equal(360, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
+    }
+
+    [Theory]
+    [InlineData("share-of-world-gdp")]
+    [InlineData("travel-time")]
+    [InlineData("gdp-growth?entity=china")]
+    public async Task ThePngIsTheSvgRasterisedTextMarksAndFadesWhereTheSvgHasThem(string query)
+    {
+        var svg = await SvgAsync(_client, Url(query, 640));
+        using var png = SKBitmap.Decode(await _client.GetByteArrayAsync(Url(query, 640, "png")));
+
+        Assert.Equal((Number(svg, "width"), Number(svg, "height")), (png.Width, png.Height));
+        // Ink where the SVG sets its title (any font draws something in that box) and none in the margin beside it.
+        var title = Texts(svg, "chart-title").Single().Elements(SvgNs + "tspan").First();
+        var (x, y, size) = (Number(title, "x"), Number(title, "y"), Number(Texts(svg, "chart-title").Single(), "font-size"));
+        Assert.True(Ink(png, x, y - size, x + (4 * size), y) > 0.1, "no title text in the PNG where the SVG has it");
+        Assert.True(Ink(png, 0, y - size, x - 2, y) < 0.01, "ink in the PNG's margin");
+        foreach (var mark in Marks(svg))
+        {
+            var body = mark.Descendants(SvgNs + "rect").Single();
+            var (left, top, width, height) = (Number(body, "x"), Number(body, "y"), Number(body, "width"), Number(body, "height"));
+            var middle = png.GetPixel((int)(left + (width / 2)), (int)(top + (height * 0.6)));
+            if (HasClass(mark, "mark-actual") && HasClass(mark, "mark-exact"))
+            {
+                Assert.Equal(SKColor.Parse("#2b6cb0"), middle);
+            }
+
+            if (HasClass(mark, "mark-lower-bound"))
+            {
+                // Where the SVG fades the bar out, the PNG is (nearly) background.
+                var faded = png.GetPixel((int)(left + 2), (int)top + 1);
+                Assert.True(faded.Red > 240 && faded.Green > 240, $"the fade's top is {faded} in the PNG");
+            }
+        }
+    }
+
+    /// <summary>The share of pixels in a box that are darker than mid-grey.</summary>
+    private static double Ink(SKBitmap png, double left, double top, double right, double bottom)
+    {
+        var (dark, all) = (0, 0);
+        for (var px = (int)Math.Max(0, left); px < (int)Math.Min(png.Width, right); px++)
+        {
+            for (var py = (int)Math.Max(0, top); py < (int)Math.Min(png.Height, bottom); py++)
+            {
+                all++;
+                dark += png.GetPixel(px, py) is var c && c.Red + c.Green + c.Blue < 3 * 128 ? 1 : 0;
+            }
+        }
+
+        return all == 0 ? 0 : (double)dark / all;
     }
 
     [Theory]
