@@ -152,16 +152,15 @@ internal sealed record ChartLayout(
         IReadOnlyList<ChartMark> marks, UnitResponse unit, Box plot, double column, double right, bool integral, Sizes sizes, bool small,
         List<TextBlock> categories)
     {
-        var need = marks.Max(m => m.Value) is > 0 and var top ? top : 1;
+        var highest = marks.Max(m => m.Value) is > 0 and var top ? top : 1;
         var barWidth = Math.Min(column * 0.6, small ? 72 : 96);
         var fade = Math.Clamp(plot.Height * 0.14, 20, 40);
         List<MarkPlace> places = [];
-        var domainMax = need;
-        var step = 1.0;
+        // The axis ends where the highest label needs it to, not at the next round number: a share drawn to
+        // 80% gets gridlines to 100%, not an axis to 150% that only the label's headroom asked for.
+        var domainMax = highest;
         for (var attempt = 0; attempt < 24; attempt++)
         {
-            step = Step(need, plot.Height, integral);
-            domainMax = Math.Ceiling((need / step) - 1e-9) * step;
             var scale = plot.Height / domainMax;
             var geometry = marks.Select((mark, i) =>
             {
@@ -200,10 +199,14 @@ internal sealed record ChartLayout(
                 break;
             }
 
-            need = domainMax * 1.15;
+            // For each mark, the axis at which its label (at its distance above the value) would just fit.
+            domainMax = Math.Max(domainMax * 1.0001, places.Max(p =>
+                Math.Max(p.Mark.Value, 0) * plot.Height / Math.Max(10, plot.Height - (p.ValueY - p.Label.Top))));
         }
 
-        var count = (int)Math.Round(domainMax / step);
+        var step = Step(domainMax, plot.Height, integral);
+
+        var count = (int)Math.Floor((domainMax / step) + 1e-9);
         var ticks = Enumerable.Range(0, count + 1)
             .Select(k => k * step)
             .Select(v => (v, y: plot.Bottom - (v / domainMax * plot.Height)))
