@@ -72,7 +72,7 @@ internal sealed record ChartModel(
         var cited = drawn.Select(o => o.Citation?.Source).OfType<string>().Distinct().Select(s => sourceLines.GetValueOrDefault(s, s)).ToList();
         if (drawn.Any(o => o.Citation is null))
         {
-            cited.Add("derived by this service from the figures it cites");
+            cited.Add("derived by this service from stated figures (the data names them)");
         }
 
         var unitOfMarks = drawn.FirstOrDefault()?.Unit;

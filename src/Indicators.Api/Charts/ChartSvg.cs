@@ -43,6 +43,8 @@ internal static class ChartSvg
             new XElement(Ns + "title", new XAttribute("id", $"{id}-title"), Clean(model.Title)),
             new XElement(Ns + "desc", new XAttribute("id", $"{id}-desc"), Clean(model.Description())),
             defs,
+            // The theme's background under everything, so a dark chart opened on its own is not dark on white.
+            Rect("chart-background", 0, 0, layout.Width, layout.Height, theme.Background),
             Text(layout.Title, "chart-title", theme.Text),
             layout.Subtitle is { } subtitle ? Text(subtitle, "chart-subtitle", theme.Muted) : null,
             new XElement(Ns + "g", new XAttribute("class", "chart-grid"), layout.Ticks.Select(t => Gridline(t, layout, theme))),

@@ -41,9 +41,15 @@ public sealed class ChartTests(ApiFactory factory) : IClassFixture<ApiFactory>
             Assert.DoesNotContain(svg.Descendants(), e => e.Attribute("font-family") is not null && e != svg);
             Assert.DoesNotContain(svg.Descendants(), e => e.Attribute("style") is not null);
             Assert.DoesNotContain(svg.Descendants(), e => ((string?)e.Attribute("class"))?.Contains("legend", StringComparison.Ordinal) == true);
-            // A rectangle is only ever a mark's body (or a mask's or hatch's own): no frame round the plot, no legend box.
-            Assert.All(svg.Descendants(SvgNs + "rect").Where(r => !r.Ancestors().Any(a => a.Name == SvgNs + "mask" || a.Name == SvgNs + "pattern")),
+            // A rectangle is only ever a mark's body (or a mask's or hatch's own) or the whole canvas' background,
+            // unstroked: no frame round the plot, no legend box.
+            var background = Assert.Single(svg.Elements(SvgNs + "rect"));
+            Assert.True(HasClass(background, "chart-background"));
+            Assert.Equal((0, 0, Number(svg, "width"), Number(svg, "height")),
+                (Number(background, "x"), Number(background, "y"), Number(background, "width"), Number(background, "height")));
+            Assert.All(svg.Descendants(SvgNs + "rect").Where(r => r != background && !r.Ancestors().Any(a => a.Name == SvgNs + "mask" || a.Name == SvgNs + "pattern")),
                 r => Assert.True(HasClass(r, "mark-body") && r.Attribute("stroke") is null, $"{query}: {r}"));
+            Assert.DoesNotContain(svg.Descendants(SvgNs + "rect"), r => r.Attribute("stroke") is not null);
             // Outside the marks the only strokes are gridlines and the baseline, all horizontal.
             Assert.All(svg.Descendants(SvgNs + "line").Where(l => !l.Ancestors().Any(a => HasClass(a, "mark"))),
                 l => Assert.True(Number(l, "y1") == Number(l, "y2") && (HasClass(l, "chart-gridline") || HasClass(l, "chart-baseline")), $"{query}: {l}"));
