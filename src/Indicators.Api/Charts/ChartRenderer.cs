@@ -19,9 +19,6 @@ namespace Indicators.Api.Charts;
 /// </remarks>
 internal static class ChartRenderer
 {
-    /// <summary>Widths a page can offer in srcset or picture sources: a chart is legible from each up to the next.</summary>
-    public static readonly IReadOnlyList<int> ResponsiveWidths = [320, 480, 640, 960, 1280];
-
     /// <param name="sourceAndData">
     /// Print the source line and "get the data" under the chart (the default: an image travels alone). A page
     /// that shows both as links beside the chart, as the embed does, may leave them out.

@@ -11,7 +11,7 @@ namespace Indicators.Api.Charts;
 /// </summary>
 internal static class ResponsiveChart
 {
-    /// <summary>The widths drawn: each is shown from its width up to the next one's.</summary>
+    /// <summary>The widths drawn: each is shown from its width up to the next one's. A page's srcset offers the same.</summary>
     public static readonly IReadOnlyList<int> Widths = [300, 380, 480, 640, 800, 960, 1280];
 
     /// <summary>The style the markup needs; a page puts it in its own stylesheet (its CSP hashes it).</summary>
