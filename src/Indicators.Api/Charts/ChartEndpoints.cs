@@ -30,6 +30,7 @@ internal static class ChartEndpoints
             .WithDescription(Description + " The SVG has role img, a <title> and a <desc> (chart type, number of figures, their range, then each figure); every bar is a group with data-observation and data-qualifier attributes.")
             .Validate<ListObservationsRequest>()
             .Validate<ChartSizeRequest>()
+            .Validate<ChartThemeRequest>()
             .Produces<string>(StatusCodes.Status200OK, "image/svg+xml");
 
         v1.MapGet("/indicators/{code}/chart.png", ChartPng)
@@ -37,6 +38,7 @@ internal static class ChartEndpoints
             .WithDescription(Description + " The PNG is the SVG rasterised, at the asked width in pixels.")
             .Validate<ListObservationsRequest>()
             .Validate<ChartSizeRequest>()
+            .Validate<ChartThemeRequest>()
             .Produces<byte[]>(StatusCodes.Status200OK, "image/png");
 
         return v1;
@@ -45,7 +47,7 @@ internal static class ChartEndpoints
     /// <param name="code" example="share-of-world-gdp">The indicator code.</param>
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> ChartSvg(
         string code, [AsParameters] ListObservationsRequest request, [AsParameters] ChartSizeRequest size,
-        IndicatorsDatabase database, PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
+        [AsParameters] ChartThemeRequest theme, IndicatorsDatabase database, PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
     {
         var chart = await ChartData.ReadAsync(code, request, database, urls, context.Request, cancellationToken);
         if (chart is null)
@@ -56,13 +58,13 @@ internal static class ChartEndpoints
         context.Response.Headers.ContentSecurityPolicy = SvgPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Content(
-            ChartRenderer.Svg(chart.Value.Model, size.WidthPixels, size.HeightPixels, size.ChartTheme), "image/svg+xml; charset=utf-8");
+            ChartRenderer.Svg(chart.Value.Model, size.WidthPixels, size.HeightOrFit, theme.ChartTheme), "image/svg+xml; charset=utf-8");
     }
 
     /// <param name="code" example="share-of-world-gdp">The indicator code.</param>
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ChartPng(
         string code, [AsParameters] ListObservationsRequest request, [AsParameters] ChartSizeRequest size,
-        IndicatorsDatabase database, PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
+        [AsParameters] ChartThemeRequest theme, IndicatorsDatabase database, PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
     {
         var chart = await ChartData.ReadAsync(code, request, database, urls, context.Request, cancellationToken);
         if (chart is null)
@@ -71,7 +73,7 @@ internal static class ChartEndpoints
         }
 
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(ChartRenderer.Png(chart.Value.Model, size.WidthPixels, size.HeightPixels, size.ChartTheme), "image/png");
+        return TypedResults.File(ChartRenderer.Png(chart.Value.Model, size.WidthPixels, size.HeightOrFit, theme.ChartTheme), "image/png");
     }
 
     internal static ProblemHttpResult NotFound(string code) =>

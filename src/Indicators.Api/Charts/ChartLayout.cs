@@ -59,7 +59,7 @@ internal sealed record ChartLayout(
         }
 
         var footerHeight = footer.Sum(f => f.Item2.Height + Gap) + 10;
-        var marks = model.Marks;
+        var marks = model.Bars;
         var integral = marks.All(m => m.Value == Math.Floor(m.Value));
 
         // The axis numbers' width sets where the plot starts; the numbers depend on the plot's height. Twice is enough.

@@ -34,6 +34,7 @@ internal sealed record ChartFilter(string Name, string Value);
 /// SVG) and the embed page say the same thing. One unit per chart: figures in another unit (GDP in dollars
 /// beside yuan) are named under it rather than put on a misleading shared axis.
 /// </summary>
+/// <param name="Bars">The figures drawn, one bar each, in the order drawn.</param>
 /// <param name="Subtitle">The unit the marks are drawn in, as a heading ("Percent", "Hours").</param>
 /// <param name="Unit">That unit, for the axis' numbers.</param>
 /// <param name="DataUrl">The figures drawn, as JSON, with the chart's filters: what "get the data" points at.</param>
@@ -41,7 +42,7 @@ internal sealed record ChartFilter(string Name, string Value);
 /// <param name="Filters">The filters asked for, in the order of the query (named when nothing matches).</param>
 /// <param name="Total">How many figures match; more than are drawn when the list was paged.</param>
 internal sealed record ChartModel(
-    string Code, string Title, string Subtitle, UnitResponse? Unit, IReadOnlyList<ChartMark> Marks, IReadOnlyList<string> NotDrawn,
+    string Code, string Title, string Subtitle, UnitResponse? Unit, IReadOnlyList<ChartMark> Bars, IReadOnlyList<string> NotDrawn,
     string SourceLine, string DataUrl, string CsvUrl, IReadOnlyList<ChartFilter> Filters, int Total)
 {
     public const string NoFiguresMatch = "No figures match these filters";
@@ -112,7 +113,7 @@ internal sealed record ChartModel(
 
     /// <summary>"The first 5 of 60 figures are shown", or null when every figure that matches is.</summary>
     public string? ShownOfTotal() =>
-        Total > Marks.Count + NotDrawn.Count ? $"The first {Marks.Count + NotDrawn.Count} of {Total} figures are shown; the data has them all" : null;
+        Total > Bars.Count + NotDrawn.Count ? $"The first {Bars.Count + NotDrawn.Count} of {Total} figures are shown; the data has them all" : null;
 
     /// <summary>
     /// The chart in words for the SVG's &lt;desc&gt; and a page's text alternative: its type, how many figures
@@ -120,17 +121,17 @@ internal sealed record ChartModel(
     /// </summary>
     public string Description()
     {
-        if (Marks.Count == 0)
+        if (Bars.Count == 0)
         {
             return $"{EmptyMessage()} Data: {DataUrl}";
         }
 
-        var low = Marks.MinBy(m => m.Value)!;
-        var high = Marks.MaxBy(m => m.Value)!;
-        var figures = Marks.Count == 1 ? "1 figure" : $"{Marks.Count} figures";
-        var range = Marks.Count == 1 ? $": {low.Label}" : $", from {low.Label} to {high.Label}";
+        var low = Bars.MinBy(m => m.Value)!;
+        var high = Bars.MaxBy(m => m.Value)!;
+        var figures = Bars.Count == 1 ? "1 figure" : $"{Bars.Count} figures";
+        var range = Bars.Count == 1 ? $": {low.Label}" : $", from {low.Label} to {high.Label}";
         var text = $"Bar chart of {figures}{range}. "
-            + string.Join("; ", Marks.Select(m => $"{m.Category.Replace('\n', ' ')}: {m.Label}")) + ".";
+            + string.Join("; ", Bars.Select(m => $"{m.Category.Replace('\n', ' ')}: {m.Label}")) + ".";
         if (NotDrawn.Count > 0)
         {
             text += $" Not drawn (another unit): {string.Join("; ", NotDrawn)}.";

@@ -40,6 +40,6 @@ internal static class ChartRenderer
     private static ChartModel Fitted(ChartModel model, int width)
     {
         var room = (int)Math.Max(1, Math.Floor((width - 80) / ChartLayout.MinimumColumn));
-        return model.Marks.Count <= room ? model : model with { Marks = model.Marks.Take(room).ToList() };
+        return model.Bars.Count <= room ? model : model with { Bars = model.Bars.Take(room).ToList() };
     }
 }

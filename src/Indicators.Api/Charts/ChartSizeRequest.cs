@@ -26,14 +26,21 @@ internal sealed record ChartSizeRequest
     /// <example>450</example>
     [FromQuery(Name = "height")] public string? Height { get; init; }
 
+    public int WidthPixels => QueryText.ParseOptionalInt(Width) ?? DefaultWidth;
+
+    /// <summary>The height asked for, else the default: an embed's frame.</summary>
+    public int HeightPixels => QueryText.ParseOptionalInt(Height) ?? DefaultHeight;
+
+    /// <summary>The height asked for, or null: a chart then fits its height to its text.</summary>
+    public int? HeightOrFit => QueryText.ParseOptionalInt(Height);
+}
+
+/// <summary>A chart's colours.</summary>
+internal sealed record ChartThemeRequest
+{
     /// <summary>Colours for a light (the default) or a dark background.</summary>
     /// <example>light</example>
     [FromQuery(Name = "theme")] public string? Theme { get; init; }
-
-    public int WidthPixels => QueryText.ParseOptionalInt(Width) ?? DefaultWidth;
-
-    /// <summary>The height asked for, or null to fit the chart to its text.</summary>
-    public int? HeightPixels => QueryText.ParseOptionalInt(Height);
 
     public ChartTheme ChartTheme => ChartTheme.Named(Theme) ?? ChartTheme.Light;
 }
@@ -46,7 +53,12 @@ internal sealed class ChartSizeRequestValidator : AbstractValidator<ChartSizeReq
             .WithMessage((_, v) => $"'width' must be a whole number from {ChartSizeRequest.Min} to {ChartSizeRequest.Max}; got '{v}'.");
         RuleFor(r => r.Height).Must(v => v is null || QueryText.IsWholeNumberBetween(v, ChartSizeRequest.Min, ChartSizeRequest.Max))
             .WithMessage((_, v) => $"'height' must be a whole number from {ChartSizeRequest.Min} to {ChartSizeRequest.Max}; got '{v}'.");
+    }
+}
+
+internal sealed class ChartThemeRequestValidator : AbstractValidator<ChartThemeRequest>
+{
+    public ChartThemeRequestValidator() =>
         RuleFor(r => r.Theme).Must(v => ChartTheme.Named(v) is not null)
             .WithMessage("'theme' must be light or dark.");
-    }
 }

@@ -25,7 +25,7 @@ internal static class ChartSvg
         var layout = ChartLayout.For(model, Footnotes(model), width, height, sourceAndData);
         var id = Id(model, layout, theme);
         var defs = new XElement(Ns + "defs");
-        if (model.Marks.Any(m => m.IsGoal))
+        if (model.Bars.Any(m => m.IsGoal))
         {
             defs.Add(Hatch(id, theme));
         }
@@ -68,22 +68,22 @@ internal static class ChartSvg
     private static List<string> Footnotes(ChartModel model)
     {
         var reading = new List<string>();
-        if (model.Marks.Any(m => m.Shape == MarkShape.LowerBound))
+        if (model.Bars.Any(m => m.Shape == MarkShape.LowerBound))
         {
             reading.Add("fading upward with an arrow: a lower bound, the figure is more");
         }
 
-        if (model.Marks.Any(m => m.Shape == MarkShape.UpperBound))
+        if (model.Bars.Any(m => m.Shape == MarkShape.UpperBound))
         {
             reading.Add("capped and fading downward: an upper bound, the figure is at most that");
         }
 
-        if (model.Marks.Any(m => m.Shape == MarkShape.Approximate))
+        if (model.Bars.Any(m => m.Shape == MarkShape.Approximate))
         {
             reading.Add("a soft top: an approximate figure");
         }
 
-        if (model.Marks.Any(m => m.IsGoal))
+        if (model.Bars.Any(m => m.IsGoal))
         {
             reading.Add("hatched with a dashed outline: not an actual (a target, plan or work under construction)");
         }

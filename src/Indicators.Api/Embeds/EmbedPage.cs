@@ -57,7 +57,7 @@ internal static class EmbedPage
 
         var (model, sources) = chart.Value;
         var width = size.WidthPixels;
-        var chartHeight = Math.Max(ChartSizeRequest.Min, (size.HeightPixels ?? ChartSizeRequest.DefaultHeight) - CaptionHeight);
+        var chartHeight = Math.Max(ChartSizeRequest.Min, size.HeightPixels - CaptionHeight);
         // Drawn for each width the frame may have, since a page that frames it at width:100% decides.
         // The source and data links are in the caption, as links, so the drawing leaves them out.
         var svg = ResponsiveChart.Markup(model, width, chartHeight, ChartTheme.Light, sourceAndData: false);
