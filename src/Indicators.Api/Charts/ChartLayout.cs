@@ -155,11 +155,7 @@ internal sealed record ChartLayout(
         var highest = marks.Max(m => m.Value) is > 0 and var top ? top : 1;
         var barWidth = Math.Min(column * 0.6, small ? 72 : 96);
         var fade = Math.Clamp(plot.Height * 0.14, 20, 40);
-        List<MarkPlace> places = [];
-        // The axis ends where the highest label needs it to, not at the next round number: a share drawn to
-        // 80% gets gridlines to 100%, not an axis to 150% that only the label's headroom asked for.
-        var domainMax = highest;
-        for (var attempt = 0; attempt < 24; attempt++)
+        List<MarkPlace> Place(double domainMax)
         {
             var scale = plot.Height / domainMax;
             var geometry = marks.Select((mark, i) =>
@@ -176,7 +172,7 @@ internal sealed record ChartLayout(
                 return (mark, i, center, valueY, reach, bar: new Box(center - (barWidth / 2), reach, center + (barWidth / 2), plot.Bottom));
             }).ToList();
 
-            places = [];
+            var places = new List<MarkPlace>();
             var taken = new List<Box>();
             foreach (var (mark, i, center, valueY, reach, bar) in geometry)
             {
@@ -194,6 +190,15 @@ internal sealed record ChartLayout(
                 places.Add(new MarkPlace(mark, i, center, barWidth, valueY, plot.Bottom, reach, label, categories[i]));
             }
 
+            return places;
+        }
+
+        // The axis ends where the highest label needs it to, not at the next round number: a share drawn to
+        // 80% gets gridlines to 100%, not an axis to 150% that only the label's headroom asked for.
+        var domainMax = highest;
+        for (var attempt = 0; attempt < 24; attempt++)
+        {
+            var places = Place(domainMax);
             if (places.All(p => p.Label.Top >= plot.Top))
             {
                 break;
@@ -204,8 +209,15 @@ internal sealed record ChartLayout(
                 Math.Max(p.Mark.Value, 0) * plot.Height / Math.Max(10, plot.Height - (p.ValueY - p.Label.Top))));
         }
 
+        // But where the next round number is close, end on it, so the tallest bar sits under a gridline.
         var step = Step(domainMax, plot.Height, integral);
+        var roundUp = Math.Ceiling((domainMax / step) - 1e-9) * step;
+        if (roundUp <= domainMax * 1.15)
+        {
+            domainMax = roundUp;
+        }
 
+        var placed = Place(domainMax);
         var count = (int)Math.Floor((domainMax / step) + 1e-9);
         var ticks = Enumerable.Range(0, count + 1)
             .Select(k => k * step)
@@ -213,7 +225,7 @@ internal sealed record ChartLayout(
             .Select(t => new ChartTick(
                 t.v, t.y, new TextBlock([FigureWording.AxisValue(t.v, unit)], plot.Left - 8, t.y - (sizes.Tick * 0.62), sizes.Tick, false, TextAnchor.End)))
             .ToList();
-        return (domainMax, places, ticks);
+        return (domainMax, placed, ticks);
     }
 
     /// <summary>A round step (1, 2, 2.5 or 5 times a power of ten) giving gridlines about 48 px apart.</summary>
