@@ -111,9 +111,9 @@ internal sealed record ChartModel(
     /// <summary>The empty chart's message: "No figures match these filters: entity china."</summary>
     public string EmptyMessage() => $"{NoFiguresMatch}: {FiltersInWords()}.";
 
-    /// <summary>"The first 5 of 60 figures are shown", or null when every figure that matches is.</summary>
+    /// <summary>"Only the first 5 of 60 figures fit; the data has them all", or null when every figure that matches is drawn or named.</summary>
     public string? ShownOfTotal() =>
-        Total > Bars.Count + NotDrawn.Count ? $"The first {Bars.Count + NotDrawn.Count} of {Total} figures are shown; the data has them all" : null;
+        Total > Bars.Count + NotDrawn.Count ? $"Only the first {Bars.Count + NotDrawn.Count} of {Total} figures fit; the data has them all" : null;
 
     /// <summary>
     /// The chart in words for the SVG's &lt;desc&gt; and a page's text alternative: its type, how many figures

@@ -261,6 +261,16 @@ public sealed class ChartTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task ANarrowChartDrawsTheFiguresItHasRoomForAndSaysHowManyItLeftOut()
+    {
+        var svg = await SvgAsync(_client, "/v1/indicators/share-of-world-growth/chart.svg?width=200");
+
+        Assert.Single(Marks(svg));
+        Assert.Contains("Only the first 1 of 3 figures fit; the data has them all.", Texts(svg, "chart-note").Select(Words));
+        Assert.Contains("Only the first 1 of 3 figures fit; the data has them all.", svg.Element(SvgNs + "desc")!.Value);
+    }
+
+    [Fact]
     public async Task ADarkChartIsDrawnInTheDarkThemesColours()
     {
         var svg = await SvgAsync(_client, "/v1/indicators/share-of-world-gdp/chart.svg?theme=dark");
