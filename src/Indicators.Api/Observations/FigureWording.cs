@@ -31,17 +31,7 @@ internal static class FigureWording
 
     /// <summary>The value in its unit: "40%" for percentages, else "126 trillion yuan", "4 hours".</summary>
     public static string ValueWithUnit(double value, UnitResponse unit) =>
-        unit.Code == "percent" ? Number(value) + "%" : $"{Number(value)} {(value == 1 ? Singular(unit) : unit.Label)}";
-
-    /// <summary>
-    /// One of a counted thing, as the sources write it ("one hydropower plant"): count units are labelled in the
-    /// plural ("hydropower plants", "training opportunities"), so their last word loses its plural ending.
-    /// </summary>
-    private static string Singular(UnitResponse unit) =>
-        unit.Code != "count" ? unit.Label
-        : unit.Label.EndsWith("ies", StringComparison.Ordinal) ? unit.Label[..^3] + "y"
-        : unit.Label.EndsWith('s') ? unit.Label[..^1]
-        : unit.Label;
+        unit.Code == "percent" ? Number(value) + "%" : $"{Number(value)} {unit.Label}";
 
     /// <summary>The figure as the source states it: "exceeded 126 trillion yuan", "within 4 hours", "as high as 80%".</summary>
     public static string Statement(ObservationResponse figure) =>

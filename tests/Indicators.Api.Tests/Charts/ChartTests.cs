@@ -91,7 +91,6 @@ public sealed class ChartTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("share-of-world-gdp", "global-south-share-of-world-gdp-now", "more than 40%")]
     [InlineData("gdp", "china-gdp-2023-cny", "exceeded 126 trillion yuan")]
     [InlineData("gdp-growth", "china-gdp-growth-target-2024", "around 5% (target)")]
-    [InlineData("hydropower-plants", "pakistan-hydropower-plants-built-with-china", "1 hydropower plant")]
     public async Task ALabelIsTheSourcesOwnWordsNotAPlainQualifier(string code, string id, string words)
     {
         var svg = await SvgAsync(_client, $"/v1/indicators/{code}/chart.svg");
