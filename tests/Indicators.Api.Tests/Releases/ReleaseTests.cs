@@ -101,6 +101,38 @@ public sealed class ReleaseTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(DateTimeOffset.Parse(publishedAt, System.Globalization.CultureInfo.InvariantCulture), pinned.Content.Headers.LastModified);
     }
 
+    [Fact]
+    public async Task TheFirstReleaseThroughTheLogRecordsTheOtherPublicationWithItsReason()
+    {
+        var release = await (await _client.GetAsync("/v1/releases/9aeb06e58685bffc")).ReadJsonAsync();
+        var changes = await (await _client.GetAsync("/v1/releases/9aeb06e58685bffc/changes")).ReadJsonAsync();
+        var seeded = await (await _client.GetAsync("/v1/releases/6232fba9f0a660cc/changes")).ReadJsonAsync();
+
+        Assert.Equal(7, release.GetProperty("sequence").GetInt32());
+        Assert.Contains("corrections.csv", release.GetProperty("manifest").GetString());
+        Assert.DoesNotContain("schema.sql", release.GetProperty("manifest").GetString());
+        var fact = Assert.Single(changes.GetProperty("items").EnumerateArray());
+        Assert.Equal(("fact", "modernisation-in-china-and-pakistan-in-pakistan-today", "added"),
+            (fact.GetProperty("record").GetString(), fact.GetProperty("id").GetString(), fact.GetProperty("change").GetString()));
+        Assert.Contains("Pakistan Today", fact.GetProperty("reason").GetString());
+        Assert.EndsWith("/v1/sources/modernisation-in-china-and-pakistan?release=9aeb06e58685bffc", fact.GetProperty("after").GetString());
+        // Between the releases published before the log only the schema changed: nothing to list.
+        Assert.Equal(0, seeded.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task TheBranchReleaseWithoutDerivedFiguresListsWhatItWithdrewWithNoReason()
+    {
+        var changes = await (await _client.GetAsync("/v1/releases/4ab180b297ab6388/changes?record=observation&pageSize=10")).ReadJsonAsync();
+
+        var items = changes.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(5, items.Count);
+        Assert.Equal(4, items.Count(i => i.GetProperty("change").GetString() == "withdrawn"));
+        var solar = items.Single(i => i.GetProperty("change").GetString() == "changed");
+        Assert.Equal("pakistan-solar-power-stations-built-with-china", solar.GetProperty("id").GetString());
+        Assert.All(items, i => Assert.Equal(JsonValueKind.Null, i.GetProperty("reason").ValueKind));
+    }
+
     private static class Manifest
     {
         public static string Of(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];

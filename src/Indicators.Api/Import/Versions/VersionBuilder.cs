@@ -87,7 +87,8 @@ internal sealed class VersionBuilder
                 NotePlace(s), changelog == previous.Changelog, CorrectionsEnd(s));
         }
 
-        _data.Changes.AddRange(changes
+        // The first release has no release before it: it changed nothing, it is where every record begins.
+        _data.Changes.AddRange(s == 1 ? [] : changes
             .OrderBy(c => Array.IndexOf(ReasonCheck.RecordOrder, c.Record)).ThenBy(c => c.Id, StringComparer.Ordinal));
         _data.Releases.Add(new ReleaseSummary(s, release.Id, release.PublishedAt, changelog, Counts(), release.Manifest.Text));
     }
