@@ -56,14 +56,14 @@ internal static class FigureWording
     public static string Summary(ObservationResponse figure)
     {
         var kind = KindWords(figure.Kind);
-        var parts = new List<string> { Statement(figure) + (kind is null ? "" : $" ({kind})"), figure.Indicator.Name, figure.Entity.Name };
-        if (figure.Counterpart is { } counterpart)
-        {
-            parts[^1] += $" (with {counterpart.Name})";
-        }
+        return $"{Statement(figure)}{(kind is null ? "" : $" ({kind})")}, {Subject(figure)}";
+    }
 
-        parts.Add(figure.Period.Label);
-        return string.Join(", ", parts);
+    /// <summary>What the figure is of, without its value: "Share of world GDP, Global South, now (2024)".</summary>
+    public static string Subject(ObservationResponse figure)
+    {
+        var entity = figure.Counterpart is { } counterpart ? $"{figure.Entity.Name} (with {counterpart.Name})" : figure.Entity.Name;
+        return string.Join(", ", figure.Indicator.Name, entity, figure.Period.Label);
     }
 
     private static string Join(string words, string value) => words.Length == 0 ? value : $"{words} {value}";
