@@ -86,7 +86,7 @@ internal static class FigureTools
         {
             Figures = figures.Select(FigureCard.From).ToList(), Total = total, NextCursor = next, Release = read.Release,
         };
-        return McpJson.Result(result, ToolText.Search(figures, position, total, next, read.Release));
+        return McpJson.Result(result, ToolText.Search(figures, position, total, next));
     }
 
     [McpServerTool(Name = "get_figure", Title = "Get a figure", ReadOnly = true, Idempotent = true, OpenWorld = false,

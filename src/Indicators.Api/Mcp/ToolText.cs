@@ -18,23 +18,22 @@ internal static class ToolText
         ? $"{FigureWording.Summary(figure)} [{figure.Id}]: “{citation.Quote}”"
         : $"{FigureWording.Summary(figure)} [{figure.Id}]: computed by this service as {figure.Formula}";
 
-    public static string Search(IReadOnlyList<ObservationResponse> figures, PagePosition position, long total, string? next, string release)
+    public static string Search(IReadOnlyList<ObservationResponse> figures, PagePosition position, long total, string? next)
     {
+        // An empty result is a few dozen characters of JSON: its words must be fewer still.
         if (figures.Count == 0)
         {
-            return total == 0
-                ? $"No figures match (release {release}). Drop a filter or a search word."
-                : $"No figures on this page; {total} match in all (release {release}).";
+            return total == 0 ? "No figures match." : "No more figures.";
         }
 
         var first = (position.Page - 1) * position.PageSize + 1;
-        var text = new StringBuilder(Invariant($"Figures {first}–{first + figures.Count - 1} of {total} (release {release}):"));
+        var text = new StringBuilder(Invariant($"Figures {first}–{first + figures.Count - 1} of {total}:"));
         foreach (var figure in figures)
         {
             text.Append("\n- ").Append(Line(figure));
         }
 
-        return More(text, "search_figures", next);
+        return More(text, next);
     }
 
     public static string Figure(ObservationResponse figure, string? sourceTitle, IReadOnlyList<ObservationResponse> inputs, string release)
@@ -99,14 +98,14 @@ internal static class ToolText
             text.Append("\n- ").Append(Line(figure));
         }
 
-        return More(text, "get_source", next);
+        return More(text, next);
     }
 
     public static string Citation(CitedWork work, CiteResult result) =>
         $"{result.Style} citation of {work.Key}: text, byte for byte as the REST export answers it.";
 
-    private static string More(StringBuilder text, string tool, string? next) =>
-        next is null ? text.ToString() : text.Append($"\nMore: call {tool} again with the same arguments and cursor \"{next}\".").ToString();
+    private static string More(StringBuilder text, string? next) =>
+        next is null ? text.ToString() : text.Append($"\nMore: the same arguments with cursor \"{next}\".").ToString();
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
