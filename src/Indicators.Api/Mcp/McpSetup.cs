@@ -40,6 +40,7 @@ internal static class McpSetup
             .WithHttpTransport(transport => transport.SessionMode = HttpServerSessionMode.Stateless)
             .WithTools([typeof(FigureTools), typeof(CheckTools), typeof(SourceTools)], McpJson.Options)
             .WithResources([typeof(IndicatorResources)])
+            .WithMessageFilters(filters => filters.AddIncomingFilter(ProtocolChecks.Check))
             .WithRequestFilters(filters =>
             {
                 filters.AddCallToolFilter(ToolArguments.Check);
