@@ -27,6 +27,8 @@ internal static class McpSetup
         services.AddSingleton<McpReads>();
         // Registered after AddCors, so it replaces the default provider: the policy depends on the path.
         services.AddSingleton<ICorsPolicyProvider, McpCorsPolicyProvider>();
+        // After AddProblemDetails, so the default writer is asked first.
+        services.AddSingleton<IProblemDetailsWriter, McpProblemWriter>();
         services.AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation
@@ -43,7 +45,7 @@ internal static class McpSetup
             .WithMessageFilters(filters => filters.AddIncomingFilter(ProtocolChecks.Check))
             .WithRequestFilters(filters =>
             {
-                filters.AddCallToolFilter(ToolArguments.Check);
+                filters.AddCallToolFilter(ToolErrors.Answer);
                 filters.AddListToolsFilter(next => async (context, cancellationToken) =>
                 {
                     var result = await next(context, cancellationToken);

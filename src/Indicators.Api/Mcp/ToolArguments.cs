@@ -9,27 +9,12 @@ namespace Indicators.Api.Mcp;
 /// <summary>
 /// Checks a tools/call's arguments against the input schema the tool publishes, before the SDK binds them: a missing,
 /// unknown or mistyped argument would otherwise fail inside the binder and reach the client as "An error occurred
-/// invoking …". Here each becomes a tool error (isError) that names the argument and says what to send.
+/// invoking …". Here each becomes a sentence that names the argument and says what to send (see <see cref="ToolErrors"/>).
 /// The schemas are ours and use a small set of keywords (type, enum, minimum, maximum, minItems, maxItems, items), so
 /// this reads those rather than running a general validator whose messages name schema keywords instead of arguments.
 /// </summary>
 internal static class ToolArguments
 {
-    public static McpRequestHandler<CallToolRequestParams, CallToolResult> Check(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
-        (context, cancellationToken) =>
-        {
-            if (context.MatchedPrimitive is McpServerTool tool)
-            {
-                var problems = Problems(tool.ProtocolTool.InputSchema, context.Params?.Arguments);
-                if (problems.Count > 0)
-                {
-                    throw new McpException(string.Join(" ", problems));
-                }
-            }
-
-            return next(context, cancellationToken);
-        };
-
     /// <summary>What is wrong with the arguments, one sentence each; empty when they fit the schema.</summary>
     public static List<string> Problems(JsonElement schema, IDictionary<string, JsonElement>? arguments)
     {

@@ -62,6 +62,17 @@ public sealed class McpHttpTests(McpApiFactory factory) : IClassFixture<McpApiFa
     }
 
     [Fact]
+    public async Task TheGetStreamAClientTriesIsA405ProblemEvenWhenItAcceptsOnlyEventStreams()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/mcp");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        var response = await _http.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
     public async Task ARequestWithoutOriginIsServed()
     {
         var response = await _http.SendAsync(Post(ToolsList));
@@ -188,6 +199,9 @@ public sealed class McpHttpTests(McpApiFactory factory) : IClassFixture<McpApiFa
 
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 10).Concat([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests]), statuses);
         await refused!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        var stream = new HttpRequestMessage(HttpMethod.Get, "/mcp") { Headers = { { SettingsApiFactory.ClientAddressHeader, "203.0.113.9" } } };
+        stream.Headers.Accept.ParseAdd("text/event-stream");
+        await (await http.SendAsync(stream)).AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.True(int.Parse(refused!.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
     }
 
