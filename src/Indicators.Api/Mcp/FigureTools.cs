@@ -29,7 +29,7 @@ internal static class FigureTools
         At most 25 per call: pass nextCursor back, with the same arguments, for the next page.
         """)]
     public static async Task<CallToolResult> SearchFigures(
-        McpReads reads, IValidator<ListObservationsRequest> validator, IndicatorsDatabase database, ObservationCounts counts, PublicUrls urls,
+        McpReads reads, FigurePages pages, IValidator<ListObservationsRequest> validator,
         [Description("Full-text search in the quotes and in the names of indicators and entities: every word or \"quoted phrase\" must match, a trailing * matches a prefix. Results then come by relevance instead of reading order.")]
         string? q = null,
         [Description("Only figures of this indicator code (e.g. \"gdp\", \"share-of-world-gdp\").")] string? indicator = null,
@@ -59,34 +59,17 @@ internal static class FigureTools
             IncludeDerived = includeDerived ? "true" : "false",
         };
         var arguments = string.Join('\u001f', q, indicator, entity, counterpart, source, kind, qualifier, from, to, includeDerived, limit);
-        var position = ToolCursor.Position(cursor, limit, arguments, "search_figures");
+        var position = ToolCursor.Position(cursor, arguments, "search_figures");
         await using var read = await reads.OpenAsync(release, cancellationToken);
         await ThrowIfInvalidAsync(validator, request, read, cancellationToken);
 
         var filter = new ObservationQueries.Filter(indicator, entity, counterpart, source, kind, qualifier, from, to, includeDerived);
-        List<ObservationResponse> figures;
-        long total;
-        string? next;
-        if (q is not null)
-        {
-            // Ranked by relevance, so pages go by number, as the REST list's q= pages do.
-            var page = await ObservationSearch.ListAsync(q, filter, position, database, counts, urls, read.Request, cancellationToken);
-            (figures, total) = (page.Items.ToList(), page.Total);
-            next = page.Links.Next is null ? null : ToolCursor.Encode(position.Page + 1, 0, arguments);
-        }
-        else
-        {
-            var (rows, count) = await ObservationQueries.ListAsync(read.Connection, filter, position, counts, read.Release, cancellationToken);
-            var page = rows.Take(limit).ToList();
-            (figures, total) = (page.Select(r => r.ToResponse(read.BaseUrl)).ToList(), count);
-            next = rows.Count > limit ? ToolCursor.Encode(position.Page + 1, page[^1].Seq, arguments) : null;
-        }
-
+        var page = await pages.ReadAsync(read, filter, q, limit, position, arguments, cancellationToken);
         var result = new SearchFiguresResult
         {
-            Figures = figures.Select(FigureCard.From).ToList(), Total = total, NextCursor = next, Release = read.Release,
+            Figures = page.Figures.Select(FigureCard.From).ToList(), Total = page.Total, NextCursor = page.NextCursor, Release = read.Release,
         };
-        return McpJson.Result(result, ToolText.Search(figures, position, total, next));
+        return McpJson.Result(result, ToolText.Search(page));
     }
 
     [McpServerTool(Name = "get_figure", Title = "Get a figure", ReadOnly = true, Idempotent = true, OpenWorld = false,

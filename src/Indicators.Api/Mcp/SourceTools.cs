@@ -19,7 +19,7 @@ internal static class SourceTools
         Destructive = false, UseStructuredContent = true, OutputSchemaType = typeof(GetSourceResult))]
     [Description("A source document's bibliographic record (only what its text states; the rest is null), the SHA-256 of its text, and the figures quoted from it, in reading order, at most 25 per call.")]
     public static async Task<CallToolResult> GetSource(
-        McpReads reads,
+        McpReads reads, FigurePages pages,
         [Description("A source id, as every figure's quote.sourceId gives it (e.g. \"modernisation-in-china-and-pakistan\").")] string sourceId,
         [Description("Figures per call, 1 to 25.")][Range(1, FigureTools.MaxLimit)] int limit = 10,
         [Description("nextCursor from the previous call with the same arguments; leave it out for the first page.")] string? cursor = null,
@@ -27,24 +27,21 @@ internal static class SourceTools
         CancellationToken cancellationToken = default)
     {
         var arguments = string.Join('\u001f', sourceId, limit);
-        var position = ToolCursor.Position(cursor, limit, arguments, "get_source");
+        var position = ToolCursor.Position(cursor, arguments, "get_source");
         await using var read = await reads.OpenAsync(release, cancellationToken);
         var source = await read.RequiredSourceAsync(sourceId, cancellationToken);
         var text = await SourceQueries.TextAsync(read.Connection, source.Id, cancellationToken) ?? "";
         var filter = new ObservationQueries.Filter(null, null, null, source.Id, null, null, null, null);
-        var (rows, total) = await ObservationQueries.ListAsync(read.Connection, filter, position, read.Counts, read.Release, cancellationToken);
-        var page = rows.Take(limit).ToList();
-        var figures = page.Select(r => r.ToResponse(read.BaseUrl)).ToList();
-        var next = rows.Count > limit ? ToolCursor.Encode(position.Page + 1, page[^1].Seq, arguments) : null;
+        var page = await pages.ReadAsync(read, filter, q: null, limit, position, arguments, cancellationToken);
         var result = new GetSourceResult
         {
             Source = SourceRecord.From(source.ToResponse(read.BaseUrl), text),
-            Figures = figures.Select(FigureCard.From).ToList(),
-            Total = total,
-            NextCursor = next,
+            Figures = page.Figures.Select(FigureCard.From).ToList(),
+            Total = page.Total,
+            NextCursor = page.NextCursor,
             Release = read.Release,
         };
-        return McpJson.Result(result, ToolText.Source(source, figures, position, total, next, read.Release));
+        return McpJson.Result(result, ToolText.Source(source, page, read.Release));
     }
 
     [McpServerTool(Name = "cite", Title = "Cite a figure or source", ReadOnly = true, Idempotent = true, OpenWorld = false,

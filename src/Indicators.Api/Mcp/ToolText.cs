@@ -18,22 +18,21 @@ internal static class ToolText
         ? $"{FigureWording.Summary(figure)} [{figure.Id}]: “{citation.Quote}”"
         : $"{FigureWording.Summary(figure)} [{figure.Id}]: computed by this service as {figure.Formula}";
 
-    public static string Search(IReadOnlyList<ObservationResponse> figures, PagePosition position, long total, string? next)
+    public static string Search(FigurePage page)
     {
         // An empty result is a few dozen characters of JSON: its words must be fewer still.
-        if (figures.Count == 0)
+        if (page.Figures.Count == 0)
         {
-            return total == 0 ? "No figures match." : "No more figures.";
+            return page.Total == 0 ? "No figures match." : "No more figures.";
         }
 
-        var first = (position.Page - 1) * position.PageSize + 1;
-        var text = new StringBuilder(Invariant($"Figures {first}–{first + figures.Count - 1} of {total}:"));
-        foreach (var figure in figures)
+        var text = new StringBuilder(Invariant($"Figures {page.Offset + 1}–{page.Offset + page.Figures.Count} of {page.Total}:"));
+        foreach (var figure in page.Figures)
         {
             text.Append("\n- ").Append(Line(figure));
         }
 
-        return More(text, next);
+        return More(text, page.NextCursor);
     }
 
     public static string Figure(ObservationResponse figure, string? sourceTitle, IReadOnlyList<ObservationResponse> inputs, string release)
@@ -79,8 +78,7 @@ internal static class ToolText
         return text.ToString();
     }
 
-    public static string Source(
-        SourceRow source, IReadOnlyList<ObservationResponse> figures, PagePosition position, long total, string? next, string release)
+    public static string Source(SourceRow source, FigurePage page, string release)
     {
         var text = new StringBuilder("“").Append(source.Title).Append('”');
         if (source.Author is not null)
@@ -89,16 +87,15 @@ internal static class ToolText
         }
 
         text.Append(source.PublishedOn is null ? ", undated" : $", {source.PublishedOn}");
-        var first = (position.Page - 1) * position.PageSize + 1;
-        text.Append(Invariant($"; {total} figures quoted from it"));
-        text.Append(figures.Count == 0 ? "" : Invariant($", {first}–{first + figures.Count - 1} here"));
+        text.Append(Invariant($"; {page.Total} figures quoted from it"));
+        text.Append(page.Figures.Count == 0 ? "" : Invariant($", {page.Offset + 1}–{page.Offset + page.Figures.Count} here"));
         text.Append(Invariant($" (release {release})"));
-        foreach (var figure in figures)
+        foreach (var figure in page.Figures)
         {
             text.Append("\n- ").Append(Line(figure));
         }
 
-        return More(text, next);
+        return More(text, page.NextCursor);
     }
 
     public static string Citation(CitedWork work, CiteResult result) =>

@@ -51,6 +51,22 @@ public sealed class McpToolsTests(McpApiFactory factory) : IClassFixture<McpApiF
     }
 
     [Fact]
+    public async Task AClientOnTheInitializeHandshakeGetsTheSameToolsAndResults()
+    {
+        await using var legacy = await McpClients.ConnectAsync(factory, "2025-11-25");
+        var tools = await legacy.ListToolsAsync(new ListToolsRequestParams());
+        var result = await legacy.CallToolAsync("get_figure", new Dictionary<string, object?> { ["figureId"] = "china-gdp-2023-cny" });
+        var current = await _client.CallToolAsync("get_figure", new Dictionary<string, object?> { ["figureId"] = "china-gdp-2023-cny" });
+
+        Assert.Equal("2025-11-25", legacy.NegotiatedProtocolVersion);
+        Assert.Equal("2026-07-28", _client.NegotiatedProtocolVersion);
+        Assert.Equal(_tools.Keys, tools.Tools.Select(t => t.Name));
+        Assert.All(tools.Tools, t => Assert.True(JsonElement.DeepEquals(_tools[t.Name].OutputSchema!.Value, t.OutputSchema!.Value)));
+        Assert.True(JsonElement.DeepEquals(current.Structured(), result.Structured()));
+        Assert.Equal(current.Text(), result.Text());
+    }
+
+    [Fact]
     public void EveryToolIsReadOnlyIdempotentClosedWorldWithAnInputAndAnObjectOutputSchema()
     {
         foreach (var tool in _tools.Values)

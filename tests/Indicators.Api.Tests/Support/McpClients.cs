@@ -12,7 +12,9 @@ namespace Indicators.Api.Tests.Support;
 /// <summary>The MCP SDK's own client, connected to POST /mcp of an in-process service over its real HTTP pipeline.</summary>
 internal static class McpClients
 {
-    public static async Task<McpClient> ConnectAsync<TProgram>(WebApplicationFactory<TProgram> factory)
+    /// <param name="factory">The in-process service.</param>
+    /// <param name="protocolVersion">A protocol version to ask for (e.g. 2025-11-25, the initialize handshake); else the SDK's latest.</param>
+    public static async Task<McpClient> ConnectAsync<TProgram>(WebApplicationFactory<TProgram> factory, string? protocolVersion = null)
         where TProgram : class
     {
         var http = factory.CreateClient();
@@ -25,7 +27,7 @@ internal static class McpClients
             },
             http,
             ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport);
+        return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion });
     }
 
     /// <summary>Calls a tool with arguments given as JSON, exactly as a client would send them.</summary>
