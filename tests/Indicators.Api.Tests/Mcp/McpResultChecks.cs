@@ -31,10 +31,13 @@ internal static class McpResultChecks
         Assert.Equal(release, structured.GetProperty("release").GetString());
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Schemas = new();
+
     public static void AssertMatchesOutputSchema(JsonElement structured, Tool tool)
     {
-        var schema = JsonSchema.Build(tool.OutputSchema!.Value, new BuildOptions { SchemaRegistry = new SchemaRegistry() },
-            new Uri($"https://indicators.test/{tool.Name}/{Guid.NewGuid():N}"));
+        // Built once per schema: building is the slow part, and a property test checks thousands of results.
+        var schema = Schemas.GetOrAdd(tool.OutputSchema!.Value.GetRawText(), _ => JsonSchema.Build(
+            tool.OutputSchema!.Value, new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri($"https://indicators.test/{tool.Name}/{Guid.NewGuid():N}")));
         var evaluation = schema.Evaluate(structured, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(evaluation.IsValid, $"{tool.Name}: structuredContent does not match its outputSchema:\n" + string.Join("\n",
             (evaluation.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
