@@ -83,7 +83,12 @@ internal static partial class ClaimCheck
         }
 
         var claimScale = claim.Scale is null ? figure.Unit.Scale : Scales[claim.Scale];
-        var (valueVerdict, valueReason) = CheckValue(figure, claim.Value * claimScale, claim.Value, claimScale);
+        if (!double.IsFinite(claim.Value * claimScale))
+        {
+            throw new McpException("'value' times its scale is too large a number to compare: send the number as the claim states it, with its scale word.");
+        }
+
+        var (valueVerdict, valueReason) = CheckValue(figure, claim.Value * claimScale, claim.Value, claimScale, claim.Scale);
         if (valueVerdict == Verdict.OutsideBounds && claimScale != figure.Unit.Scale && Same(claim.Value, figure.Value))
         {
             return (Verdict.OtherScale,
@@ -122,13 +127,13 @@ internal static partial class ClaimCheck
     }
 
     /// <summary>The claim's value (in base units) against the figure's bounds (scaled to base units).</summary>
-    private static (Verdict, string) CheckValue(ObservationResponse figure, double claimed, double claimNumber, double claimScale)
+    private static (Verdict, string) CheckValue(ObservationResponse figure, double claimed, double claimNumber, double claimScale, string? scaleWord)
     {
         var scale = figure.Unit.Scale;
         var bounds = figure.Bounds;
         var shown = claimScale == scale
             ? FigureWording.ValueWithUnit(claimNumber, figure.Unit)
-            : $"{FigureWording.Number(claimNumber)} × {claimScale.ToString("0.###e0", CultureInfo.InvariantCulture)}";
+            : scaleWord is null or "one" ? FigureWording.Number(claimNumber) : $"{FigureWording.Number(claimNumber)} {scaleWord}";
         var value = FigureWording.ValueWithUnit(figure.Value, figure.Unit);
         switch (figure.Qualifier)
         {
@@ -242,7 +247,8 @@ internal static partial class ClaimCheck
     }
 
     /// <summary>Equal up to the rounding of binary floating point (126 × 1e12 and 126e12 must agree).</summary>
-    private static bool Same(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b));
+    private static bool Same(double a, double b) =>
+        double.IsFinite(a) && double.IsFinite(b) ? Math.Abs(a - b) <= 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b)) : a == b;
 
     private static string Article(string kind) => kind switch
     {

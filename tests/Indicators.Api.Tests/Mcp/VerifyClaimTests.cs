@@ -86,6 +86,7 @@ public sealed class VerifyClaimTests(McpApiFactory factory) : IClassFixture<McpA
     [InlineData("""{"figureId": "china-gdp-2023-cny", "value": 126, "period": "2024-2020"}""", "'period' ends before it starts")]
     [InlineData("""{"figureId": "china-gdp-2023-cny", "value": 126, "kind": "estimate"}""", "'kind' must be one of \"actual\"")]
     [InlineData("""{"figureId": "no-such-figure", "value": 1}""", "There is no figure 'no-such-figure'. Find ids with search_figures")]
+    [InlineData("""{"figureId": "china-gdp-2023-cny", "value": 1e300, "scale": "trillion"}""", "'value' times its scale is too large a number to compare")]
     public async Task ABadClaimIsAToolErrorThatSaysWhatToSend(string arguments, string message)
     {
         var result = await _client.CallJsonAsync("verify_claim", arguments);
