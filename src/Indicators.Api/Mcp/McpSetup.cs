@@ -1,4 +1,6 @@
+using Indicators.Api.Http;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -47,18 +49,24 @@ internal static class McpSetup
             .WithRequestFilters(filters =>
             {
                 filters.AddCallToolFilter(ToolErrors.Answer);
+                // Lists in a fixed order, and every list and read marked fresh for as long as a GET of the REST API
+                // (Caching:MaxAgeSeconds): the answers change only with a release or a deploy.
                 filters.AddListToolsFilter(next => async (context, cancellationToken) =>
                 {
                     var result = await next(context, cancellationToken);
                     result.Tools = [.. result.Tools.OrderBy(t => Order(t.Name))];
-                    return result;
+                    return Fresh(result, context.Services);
                 });
                 filters.AddListResourceTemplatesFilter(next => async (context, cancellationToken) =>
                 {
                     var result = await next(context, cancellationToken);
                     result.ResourceTemplates = [.. result.ResourceTemplates.OrderBy(t => t.UriTemplate, StringComparer.Ordinal)];
-                    return result;
+                    return Fresh(result, context.Services);
                 });
+                filters.AddListResourcesFilter(next => async (context, cancellationToken) =>
+                    Fresh(await next(context, cancellationToken), context.Services));
+                filters.AddReadResourceFilter(next => async (context, cancellationToken) =>
+                    Fresh(await next(context, cancellationToken), context.Services));
             });
         services.PostConfigure<McpServerOptions>(options =>
         {
@@ -93,6 +101,15 @@ internal static class McpSetup
         // Described in the OpenAPI document's description, not as an operation: it is JSON-RPC, not REST.
         app.MapMcp(Path).ExcludeFromDescription();
         return app;
+    }
+
+    private static T Fresh<T>(T result, IServiceProvider? services)
+        where T : ICacheableResult
+    {
+        var maxAge = services?.GetService<IOptions<CachingOptions>>()?.Value.MaxAgeSeconds ?? 0;
+        result.CacheScope = CacheScope.Public;
+        result.TimeToLive = TimeSpan.FromSeconds(maxAge);
+        return result;
     }
 
     private static int Order(string name) => ToolOrder.IndexOf(name) is var i and >= 0 ? i : int.MaxValue;

@@ -75,6 +75,22 @@ public sealed class McpResourcesTests(McpApiFactory factory) : IClassFixture<Mcp
         Assert.NotNull(whole.Meta?["release"]);
     }
 
+    [Fact]
+    public async Task ListsAndReadsArePublicAndFreshAsLongAsARestAnswer()
+    {
+        var tools = await _client.ListToolsAsync(new ListToolsRequestParams());
+        var templates = await _client.ListResourceTemplatesAsync(new ListResourceTemplatesRequestParams());
+        var read = await _client.ReadResourceAsync($"indicators://sources/{Source}");
+        var maxAge = (await _http.GetAsync("/v1/sources")).Headers.CacheControl!.MaxAge;
+
+        Assert.Equal(TimeSpan.FromSeconds(60), maxAge);
+        Assert.All(new ICacheableResult[] { tools, templates, read }, result =>
+        {
+            Assert.Equal(maxAge, result.TimeToLive);
+            Assert.Equal(CacheScope.Public, result.CacheScope);
+        });
+    }
+
     [Theory]
     [InlineData("indicators://figures/no-such-figure", "There is no figure 'no-such-figure'")]
     [InlineData("indicators://sources/no-such-source", "There is no source 'no-such-source'; source ids are: ")]
