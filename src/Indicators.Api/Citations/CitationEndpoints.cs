@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Indicators.Api.Data;
 using Indicators.Api.Http;
@@ -56,10 +55,15 @@ internal static class CitationEndpoints
         TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var work = await ObservationWorkAsync(connection, id, urls.Base(context.Request), clock, cancellationToken);
-        return work is null
-            ? Problems.NotFound($"There is no observation '{id}'. See /v1/observations for the list.")
-            : Cite(request, work);
+        var observation = await ObservationQueries.FindAsync(connection, id, cancellationToken);
+        var source = observation is null ? null : await SourceQueries.FindAsync(connection, observation.Source, cancellationToken);
+        if (observation is null || source is null)
+        {
+            return Problems.NotFound($"There is no observation '{id}'. See /v1/observations for the list.");
+        }
+
+        var url = $"{urls.Base(context.Request)}/v1/observations/{Uri.EscapeDataString(observation.Id)}";
+        return Cite(request, Document(source, observation.Id, url, clock));
     }
 
     /// <param name="id" example="modernisation-in-china-and-pakistan">The source id.</param>
@@ -68,29 +72,14 @@ internal static class CitationEndpoints
         TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var work = await SourceWorkAsync(connection, id, urls.Base(context.Request), clock, cancellationToken);
-        return work is null
-            ? Problems.NotFound($"There is no source '{id}'. See /v1/sources for the list.")
-            : Cite(request, work);
-    }
-
-    /// <summary>What a citation of one observation names (its source document, at the observation's permalink); null for an unknown id. The MCP cite tool writes the same.</summary>
-    internal static async Task<CitedWork?> ObservationWorkAsync(
-        DbConnection connection, string id, string baseUrl, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var observation = await ObservationQueries.FindAsync(connection, id, cancellationToken);
-        var source = observation is null ? null : await SourceQueries.FindAsync(connection, observation.Source, cancellationToken);
-        return observation is null || source is null
-            ? null
-            : Document(source, observation.Id, $"{baseUrl}/v1/observations/{Uri.EscapeDataString(observation.Id)}", clock);
-    }
-
-    /// <summary>What a citation of one source names; null for an unknown id.</summary>
-    internal static async Task<CitedWork?> SourceWorkAsync(
-        DbConnection connection, string id, string baseUrl, TimeProvider clock, CancellationToken cancellationToken)
-    {
         var source = await SourceQueries.FindAsync(connection, id, cancellationToken);
-        return source is null ? null : Document(source, source.Id, $"{baseUrl}/v1/sources/{Uri.EscapeDataString(source.Id)}", clock);
+        if (source is null)
+        {
+            return Problems.NotFound($"There is no source '{id}'. See /v1/sources for the list.");
+        }
+
+        var url = $"{urls.Base(context.Request)}/v1/sources/{Uri.EscapeDataString(source.Id)}";
+        return Cite(request, Document(source, source.Id, url, clock));
     }
 
     internal static CitationResult CiteDataset(

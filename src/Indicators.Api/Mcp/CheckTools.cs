@@ -102,15 +102,9 @@ internal static class CheckTools
     }
 
     /// <summary>The derived figures computed from these figures alone (the service's own, bound-aware arithmetic on them).</summary>
-    private static async Task<List<ObservationResponse>> DerivedFromAsync(McpRead read, string[] figureIds, CancellationToken cancellationToken)
-    {
-        var filter = new ObservationQueries.Filter(null, null, null, null, "derived", null, null, null);
-        var (rows, _) = await ObservationQueries.ListAsync(
-            read.Connection, filter, new PagePosition(1, PagePosition.MaxPageSize, null), read.Counts, read.Release, cancellationToken);
-        return rows.Select(r => r.ToResponse(read.BaseUrl))
-            .Where(d => d.Inputs.Count > 0 && d.Inputs.All(figureIds.Contains))
-            .ToList();
-    }
+    private static async Task<List<ObservationResponse>> DerivedFromAsync(McpRead read, string[] figureIds, CancellationToken cancellationToken) =>
+        [.. (await read.AllAsync(new ObservationQueries.Filter(null, null, null, null, "derived", null, null, null), cancellationToken))
+            .Where(d => d.Inputs.Count > 0 && d.Inputs.All(figureIds.Contains))];
 }
 
 internal sealed record VerifyClaimResult

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Indicators.Api.Data;
 using Indicators.Api.Http;
 using Indicators.Api.Observations;
 
@@ -14,7 +13,7 @@ internal sealed record FigurePage(IReadOnlyList<ObservationResponse> Figures, lo
 /// its ranked pages. A page holds whole figures only, and no more than fit the result budget: a page of long quotes
 /// and notes ends early, and the cursor goes on from the first figure left out.
 /// </summary>
-internal sealed class FigurePages(IndicatorsDatabase database, PublicUrls urls)
+internal static class FigurePages
 {
     /// <summary>What the figures of one result may take, serialized; the rest of a result is a few hundred characters.</summary>
     public const int BudgetCharacters = 40_000;
@@ -22,7 +21,7 @@ internal sealed class FigurePages(IndicatorsDatabase database, PublicUrls urls)
     // Measured as the SDK writes them (non-ASCII escaped as \uXXXX), so the budget is never under-counted.
     private static readonly JsonSerializerOptions Escaped = new(McpJson.Options) { Encoder = JavaScriptEncoder.Default };
 
-    public async Task<FigurePage> ReadAsync(
+    public static async Task<FigurePage> ReadAsync(
         McpRead read, ObservationQueries.Filter filter, string? q, int limit, ToolPosition position, string arguments,
         CancellationToken cancellationToken)
     {
@@ -32,9 +31,9 @@ internal sealed class FigurePages(IndicatorsDatabase database, PublicUrls urls)
         if (q is null)
         {
             var start = new PagePosition(1, limit, position.AfterSeq);
-            var (rows, count) = await ObservationQueries.ListAsync(read.Connection, filter, start, read.Counts, read.Release, cancellationToken);
+            var (rows, count) = await read.ListAsync(filter, start, cancellationToken);
             var page = rows.Take(limit).ToList();
-            (figures, seqs, total) = (page.Select(r => r.ToResponse(read.BaseUrl)).ToList(), page.Select(r => r.Seq).ToList(), count);
+            (figures, seqs, total) = (page.Select(read.Response).ToList(), page.Select(r => r.Seq).ToList(), count);
         }
         else
         {
@@ -42,12 +41,12 @@ internal sealed class FigurePages(IndicatorsDatabase database, PublicUrls urls)
             // (cut by the budget) left the offset between two pages.
             var number = (int)(position.Offset / limit) + 1;
             var skip = (int)(position.Offset % limit);
-            var first = await SearchAsync(read, q, filter, number, limit, cancellationToken);
+            var first = await read.SearchAsync(q, filter, number, limit, cancellationToken);
             figures = first.Items.Skip(skip).ToList();
             total = first.Total;
             if (skip > 0 && first.Links.Next is not null)
             {
-                figures.AddRange((await SearchAsync(read, q, filter, number + 1, limit, cancellationToken)).Items.Take(skip));
+                figures.AddRange((await read.SearchAsync(q, filter, number + 1, limit, cancellationToken)).Items.Take(skip));
             }
 
             seqs = [.. figures.Select(_ => 0L)];
@@ -58,10 +57,6 @@ internal sealed class FigurePages(IndicatorsDatabase database, PublicUrls urls)
         var next = offset + shown < total && shown > 0 ? ToolCursor.Encode(offset + shown, seqs[shown - 1], arguments) : null;
         return new FigurePage(figures.Take(shown).ToList(), total, offset, next);
     }
-
-    private Task<PagedList<ObservationResponse>> SearchAsync(
-        McpRead read, string q, ObservationQueries.Filter filter, int page, int limit, CancellationToken cancellationToken) =>
-        ObservationSearch.ListAsync(q, filter, new PagePosition(page, limit, null), database, read.Counts, urls, read.Request, cancellationToken);
 
     /// <summary>How many of the figures, from the first, fit the budget (always the first: a figure is never cut).</summary>
     private static int Fitting(IReadOnlyList<ObservationResponse> figures)

@@ -29,7 +29,7 @@ internal static class FigureTools
         At most 25 per call: pass nextCursor back, with the same arguments, for the next page.
         """)]
     public static async Task<CallToolResult> SearchFigures(
-        McpReads reads, FigurePages pages, IValidator<ListObservationsRequest> validator,
+        McpReads reads, IValidator<ListObservationsRequest> validator,
         [Description("Full-text search in the quotes and in the names of indicators and entities: every word or \"quoted phrase\" must match, a trailing * matches a prefix. Results then come by relevance instead of reading order.")]
         string? q = null,
         [Description("Only figures of this indicator code (e.g. \"gdp\", \"share-of-world-gdp\").")] string? indicator = null,
@@ -64,7 +64,7 @@ internal static class FigureTools
         await ThrowIfInvalidAsync(validator, request, read, cancellationToken);
 
         var filter = new ObservationQueries.Filter(indicator, entity, counterpart, source, kind, qualifier, from, to, includeDerived);
-        var page = await pages.ReadAsync(read, filter, q, limit, position, arguments, cancellationToken);
+        var page = await FigurePages.ReadAsync(read, filter, q, limit, position, arguments, cancellationToken);
         var result = new SearchFiguresResult
         {
             Figures = page.Figures.Select(FigureCard.From).ToList(), Total = page.Total, NextCursor = page.NextCursor, Release = read.Release,
@@ -118,7 +118,7 @@ internal static class FigureTools
                 $"'{figure.Id}' is derived by this service ({figure.Formula}) and has no quote of its own: call get_quote_context with one of its inputs ({string.Join(", ", figure.Inputs)}).");
         }
 
-        var text = new SourceText(await SourceQueries.TextAsync(read.Connection, citation.Source, cancellationToken) ?? "");
+        var text = new SourceText(await read.SourceTextAsync(citation.Source, cancellationToken) ?? "");
         var (start, end) = (Math.Max(0, citation.Start - window), Math.Min(text.Length, citation.End + window));
         var result = new QuoteContextResult
         {
@@ -150,8 +150,8 @@ internal static class FigureTools
             // Failures are named after the query parameters, which are the argument names here too.
             messages.Add(error.PropertyName switch
             {
-                "indicator" => $"'indicator' is not an indicator code; use one of: {await IndicatorCodesAsync(read, cancellationToken)}.",
-                "entity" or "counterpart" => $"'{error.PropertyName}' is not an entity code; use one of: {await EntityCodesAsync(read, cancellationToken)}.",
+                "indicator" => $"'indicator' is not an indicator code; use one of: {await read.IndicatorCodesAsync(cancellationToken)}.",
+                "entity" or "counterpart" => $"'{error.PropertyName}' is not an entity code; use one of: {await read.EntityCodesAsync(cancellationToken)}.",
                 "source" => $"'source' is not a source id; use one of: {await read.SourceIdsAsync(cancellationToken)}.",
                 _ => error.ErrorMessage,
             });
@@ -159,14 +159,6 @@ internal static class FigureTools
 
         throw new McpException(string.Join(" ", messages.Distinct()));
     }
-
-    private static async Task<string> IndicatorCodesAsync(McpRead read, CancellationToken cancellationToken) =>
-        string.Join(", ", (await IndicatorQueries.ListAsync(read.Connection, AllCodes, cancellationToken)).Rows.Select(r => r.Code));
-
-    private static async Task<string> EntityCodesAsync(McpRead read, CancellationToken cancellationToken) =>
-        string.Join(", ", (await EntityQueries.ListAsync(read.Connection, AllCodes, cancellationToken)).Rows.Select(r => r.Code));
-
-    private static readonly PagePosition AllCodes = new(1, PagePosition.MaxPageSize, null);
 }
 
 internal sealed record SearchFiguresResult

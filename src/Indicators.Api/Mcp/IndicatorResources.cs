@@ -40,14 +40,12 @@ internal static class IndicatorResources
         await using var read = await reads.OpenAsync(null, cancellationToken);
         var source = await read.SourceAsync(id, cancellationToken)
             ?? throw NotFound($"There is no source '{McpReads.Shown(id)}'; source ids are: {await read.SourceIdsAsync(cancellationToken)}.");
-        var text = await SourceQueries.TextAsync(read.Connection, source.Id, cancellationToken) ?? "";
-        var filter = new ObservationQueries.Filter(null, null, null, source.Id, null, null, null, null);
-        var (rows, _) = await ObservationQueries.ListAsync(
-            read.Connection, filter, new PagePosition(1, PagePosition.MaxPageSize, null), read.Counts, read.Release, cancellationToken);
+        var text = await read.SourceTextAsync(source.Id, cancellationToken) ?? "";
+        var figures = await read.AllAsync(new ObservationQueries.Filter(null, null, null, source.Id, null, null, null, null), cancellationToken);
         var resource = new SourceResource
         {
             Source = SourceRecord.From(source.ToResponse(read.BaseUrl), text),
-            FigureIds = rows.Select(r => r.Id).ToList(),
+            FigureIds = figures.Select(f => f.Id).ToList(),
             Release = read.Release,
         };
         return Json(McpUris.Source(source.Id), resource, read.Release);
@@ -59,7 +57,7 @@ internal static class IndicatorResources
         McpReads reads, string id, string? start = null, string? end = null, CancellationToken cancellationToken = default)
     {
         await using var read = await reads.OpenAsync(null, cancellationToken);
-        var stored = await SourceQueries.TextAsync(read.Connection, id, cancellationToken)
+        var stored = await read.SourceTextAsync(id, cancellationToken)
             ?? throw NotFound($"There is no source '{McpReads.Shown(id)}'; source ids are: {await read.SourceIdsAsync(cancellationToken)}.");
         var text = new SourceText(stored);
         var from = Offset(start, "start", 0, text.Length);

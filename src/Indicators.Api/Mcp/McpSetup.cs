@@ -27,7 +27,6 @@ internal static class McpSetup
         services.AddOptions<McpOptions>().Bind(builder.Configuration.GetSection(McpOptions.Section));
         services.AddHttpContextAccessor();
         services.AddSingleton<McpReads>();
-        services.AddSingleton<FigurePages>();
         // Registered after AddCors, so it replaces the default provider: the policy depends on the path.
         services.AddSingleton<ICorsPolicyProvider, McpCorsPolicyProvider>();
         // After AddProblemDetails, so the default writer is asked first.

@@ -3,11 +3,14 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 using Indicators.Api.Citations;
+using Indicators.Api.Data;
+using Indicators.Api.Http;
 using Indicators.Api.Observations;
 using Indicators.Api.Sources;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Microsoft.Net.Http.Headers;
 
 namespace Indicators.Api.Mcp;
 
@@ -19,7 +22,7 @@ internal static class SourceTools
         Destructive = false, UseStructuredContent = true, OutputSchemaType = typeof(GetSourceResult))]
     [Description("A source document's bibliographic record (only what its text states; the rest is null), the SHA-256 of its text, and the figures quoted from it, in reading order, at most 25 per call.")]
     public static async Task<CallToolResult> GetSource(
-        McpReads reads, FigurePages pages,
+        McpReads reads,
         [Description("A source id, as every figure's quote.sourceId gives it (e.g. \"modernisation-in-china-and-pakistan\").")] string sourceId,
         [Description("Figures per call, 1 to 25.")][Range(1, FigureTools.MaxLimit)] int limit = 10,
         [Description("nextCursor from the previous call with the same arguments; leave it out for the first page.")] string? cursor = null,
@@ -30,9 +33,9 @@ internal static class SourceTools
         var position = ToolCursor.Position(cursor, arguments, "get_source");
         await using var read = await reads.OpenAsync(release, cancellationToken);
         var source = await read.RequiredSourceAsync(sourceId, cancellationToken);
-        var text = await SourceQueries.TextAsync(read.Connection, source.Id, cancellationToken) ?? "";
+        var text = await read.SourceTextAsync(source.Id, cancellationToken) ?? "";
         var filter = new ObservationQueries.Filter(null, null, null, source.Id, null, null, null, null);
-        var page = await pages.ReadAsync(read, filter, q: null, limit, position, arguments, cancellationToken);
+        var page = await FigurePages.ReadAsync(read, filter, q: null, limit, position, arguments, cancellationToken);
         var result = new GetSourceResult
         {
             Source = SourceRecord.From(source.ToResponse(read.BaseUrl), text),
@@ -48,7 +51,7 @@ internal static class SourceTools
         Destructive = false, UseStructuredContent = true, OutputSchemaType = typeof(CiteResult))]
     [Description("A citation of a figure (its source document, at the figure's permalink) or of a source, in one style; the text is byte for byte what GET /v1/observations/{id}/citation or /v1/sources/{id}/citation answers.")]
     public static async Task<CallToolResult> Cite(
-        McpReads reads, TimeProvider clock,
+        McpReads reads, IndicatorsDatabase database, PublicUrls urls, TimeProvider clock,
         [Description("The figure to cite; give this or sourceId, not both.")] string? figureId = null,
         [Description("The source to cite; give this or figureId, not both.")] string? sourceId = null,
         [Description("The citation style: apa, chicago (plain text), bibtex, ris or csl-json.")]
@@ -62,35 +65,43 @@ internal static class SourceTools
             throw new McpException("Give exactly one of 'figureId' (to cite a figure) or 'sourceId' (to cite a source document).");
         }
 
-        var citationStyle = CitationStyles.Find(style)
-            ?? throw new McpException($"'style' must be one of {string.Join(", ", CitationStyles.All.Select(s => s.Name))}.");
         await using var read = await reads.OpenAsync(release, cancellationToken);
-        CitedWork work;
-        string restPath;
-        if (figureId is not null)
+        // The REST export's own handler writes the citation, so the two cannot differ by a byte.
+        var request = new CitationRequest { Style = style };
+        var (answer, path) = figureId is not null
+            ? ((await CitationEndpoints.CiteObservation(figureId, request, database, urls, clock, read.HttpContext, cancellationToken)).Result,
+                $"/v1/observations/{Uri.EscapeDataString(figureId)}/citation")
+            : ((await CitationEndpoints.CiteSource(sourceId!, request, database, urls, clock, read.HttpContext, cancellationToken)).Result,
+                $"/v1/sources/{Uri.EscapeDataString(sourceId!)}/citation");
+        if (answer is not CitationResult citation)
         {
-            work = await CitationEndpoints.ObservationWorkAsync(read.Connection, figureId, read.BaseUrl, clock, cancellationToken)
-                ?? throw new McpException($"There is no figure '{McpReads.Shown(figureId)}'. Find ids with search_figures.");
-            restPath = $"/v1/observations/{Uri.EscapeDataString(figureId)}/citation";
-        }
-        else
-        {
-            work = await CitationEndpoints.SourceWorkAsync(read.Connection, sourceId!, read.BaseUrl, clock, cancellationToken)
-                ?? throw new McpException($"There is no source '{McpReads.Shown(sourceId!)}'. Send one of: {await read.SourceIdsAsync(cancellationToken)}.");
-            restPath = $"/v1/sources/{Uri.EscapeDataString(sourceId!)}/citation";
+            throw figureId is not null
+                ? new McpException($"There is no figure '{McpReads.Shown(figureId)}' to cite. Find ids with search_figures.")
+                : new McpException($"There is no source '{McpReads.Shown(sourceId!)}' to cite. Send one of: {await read.SourceIdsAsync(cancellationToken)}.");
         }
 
+        var written = await ExportedAsync(citation, cancellationToken);
         var result = new CiteResult
         {
-            Style = citationStyle.Name,
-            MediaType = citationStyle.MediaType,
-            FileName = $"{work.Key}.{citationStyle.Extension}",
-            Text = citationStyle.Write(work),
-            Cites = work.Url,
-            Export = $"{read.BaseUrl}{restPath}?style={citationStyle.Name}",
+            Style = style,
+            MediaType = written.MediaType,
+            FileName = written.FileName,
+            Text = written.Text,
+            Export = $"{read.BaseUrl}{path}?style={style}",
             Release = read.Release,
         };
-        return McpJson.Result(result, ToolText.Citation(work, result));
+        return McpJson.Result(result, ToolText.Citation(figureId ?? sourceId!, result));
+    }
+
+    /// <summary>The export as the REST endpoint sends it: body, media type and the file name it suggests.</summary>
+    private static async Task<(string Text, string MediaType, string FileName)> ExportedAsync(CitationResult citation, CancellationToken cancellationToken)
+    {
+        var response = new DefaultHttpContext { RequestAborted = cancellationToken };
+        using var body = new MemoryStream();
+        response.Response.Body = body;
+        await citation.ExecuteAsync(response);
+        var disposition = ContentDispositionHeaderValue.Parse(response.Response.Headers.ContentDisposition.ToString());
+        return (Encoding.UTF8.GetString(body.ToArray()), response.Response.ContentType ?? "", disposition.FileName.ToString().Trim('"'));
     }
 }
 
@@ -202,9 +213,6 @@ internal sealed record CiteResult
 
     [Description("The citation, byte for byte as the REST export answers it.")]
     public required string Text { get; init; }
-
-    [Description("The URL the citation points readers to (the figure's permalink or the source's record).")]
-    public required string Cites { get; init; }
 
     [Description("The REST export that answers the same text.")]
     public required string Export { get; init; }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Indicators.Api.Citations;
 using Indicators.Api.Http;
 using Indicators.Api.Observations;
 using Indicators.Api.Sources;
@@ -98,8 +97,8 @@ internal static class ToolText
         return More(text, page.NextCursor);
     }
 
-    public static string Citation(CitedWork work, CiteResult result) =>
-        $"{result.Style} citation of {work.Key}: text, byte for byte as the REST export answers it.";
+    public static string Citation(string id, CiteResult result) =>
+        $"{result.Style} citation of {id}: text, byte for byte as the REST export answers it.";
 
     private static string More(StringBuilder text, string? next) =>
         next is null ? text.ToString() : text.Append($"\nMore: the same arguments with cursor \"{next}\".").ToString();

@@ -64,8 +64,8 @@ public sealed class CiteTests(McpApiFactory factory) : IClassFixture<McpApiFacto
     [InlineData("""{}""", "Give exactly one of 'figureId' (to cite a figure) or 'sourceId'")]
     [InlineData("""{"figureId": "china-gdp-2023-cny", "sourceId": "modernisation-in-china-and-pakistan"}""", "Give exactly one of")]
     [InlineData("""{"figureId": "china-gdp-2023-cny", "style": "mla"}""", "'style' must be one of \"apa\", \"chicago\", \"bibtex\", \"ris\", \"csl-json\"")]
-    [InlineData("""{"sourceId": "nope"}""", "There is no source 'nope'. Send one of: enhancing-china-pakistan-cooperation, modernisation-in-china-and-pakistan.")]
-    [InlineData("""{"figureId": "no-such-figure", "style": "ris"}""", "There is no figure 'no-such-figure'. Find ids with search_figures.")]
+    [InlineData("""{"sourceId": "nope"}""", "There is no source 'nope' to cite. Send one of: enhancing-china-pakistan-cooperation, modernisation-in-china-and-pakistan.")]
+    [InlineData("""{"figureId": "no-such-figure", "style": "ris"}""", "There is no figure 'no-such-figure' to cite. Find ids with search_figures.")]
     public async Task ABadCiteIsAToolErrorThatSaysWhatToSend(string arguments, string message)
     {
         var result = await _client.CallJsonAsync("cite", arguments);
