@@ -34,7 +34,7 @@ internal static class IndicatorResources
     }
 
     [McpServerResource(UriTemplate = McpUris.SourceTemplate, Name = "source", Title = "A source document", MimeType = "application/json")]
-    [Description("A source document's record and the ids of every figure quoted from it, with the release it was read from.")]
+    [Description("A source document's record and the ids of the figures quoted from it (in reading order, up to 1,000; get_source pages them all), with the release it was read from.")]
     public static async Task<ResourceContents> Source(McpReads reads, string id, CancellationToken cancellationToken)
     {
         await using var read = await reads.OpenAsync(null, cancellationToken);
