@@ -27,7 +27,15 @@ internal static class McpClients
             },
             http,
             ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion });
+        // The SDK gives its server/discover probe 5 s before falling back to initialize; a loaded machine (the whole
+        // suite on two cores) can take longer to answer the first request, and the cancelled probe failed the
+        // connection. This server answers the probe, so only a hang should stop it: the suite's 60 s limit.
+        return await McpClient.CreateAsync(transport, new McpClientOptions
+        {
+            ProtocolVersion = protocolVersion,
+            DiscoverProbeTimeout = Timeout.InfiniteTimeSpan,
+            InitializationTimeout = Eventually.Limit,
+        });
     }
 
     /// <summary>Calls a tool with arguments given as JSON, exactly as a client would send them.</summary>
