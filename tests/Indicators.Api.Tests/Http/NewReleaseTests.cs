@@ -25,7 +25,6 @@ public sealed class NewReleaseTests : IDisposable
 
         _data.AppendRows("indicators.csv", "ferry-crossings,Ferry crossings,hours,transport,A code that only the new release defines.");
         _data.WriteNote("Adds an indicator.");
-        _data.Reason("indicator", "ferry-crossings", "added");
         Assert.Equal(0, _data.Import(_factory.DatabasePath).ExitCode);
         using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/v1/observations");
         revalidate.Headers.IfNoneMatch.Add(before.Headers.ETag!);

@@ -19,11 +19,6 @@ public sealed class SecondSourceTests : IDisposable
         _data.AppendRows("sources.csv", File.ReadAllText(Path.Combine(fixture, "sources.rows.csv")));
         _data.AppendRows("observations.csv", File.ReadAllText(Path.Combine(fixture, "observations.rows.csv")));
         _data.WriteNote("Adds a fixture document.");
-        _data.Reason("source", "fixture-third-source", "added", "A third document, for the tests.");
-        foreach (var row in File.ReadLines(Path.Combine(fixture, "observations.rows.csv")).Where(l => l.Length > 0))
-        {
-            _data.Reason("observation", row.Split(',')[0], "added", "Stated in the fixture document.");
-        }
     }
 
     [Fact]

@@ -53,9 +53,6 @@ public sealed class ReleaseHistoryFixture : IAsyncLifetime
         _data.AppendRows("observations.csv", string.Join('\n',
             $"{WindFarms},{Source},wind-farms,pakistan,china,not stated,,,false,6,wind-farms,exact,,actual,seven wind farms built with help from China,A made-up figure in a test fixture.",
             $"{Training},{Source},training-opportunities,global-south,china,not stated,,,false,500,training-opportunities,exact,,plan,500 training opportunities are on offer to Global South countries,A made-up figure in a test fixture."));
-        _data.Reason("source", Source, "added", "A third document, for the tests.");
-        _data.Reason("observation", WindFarms, "added", "Stated in the fixture document.");
-        _data.Reason("observation", Training, "added", "Stated in the fixture document.");
         await PublishAsync("Adds a fixture document and two of its figures.", 1);
 
         // 2. The value and the qualifier corrected.

@@ -34,9 +34,32 @@ internal sealed class DataFolder : IDisposable
         System.IO.File.Copy(from, to, overwrite: true);
     }
 
-    /// <summary>Appends CSV rows (no header) to one of the curated files.</summary>
-    public void AppendRows(string csvFile, string rows) =>
+    /// <summary>
+    /// Appends CSV rows (no header) to one of the curated files, and for each the reason a curator gives for adding a
+    /// record (corrections.csv), as every change needs one.
+    /// </summary>
+    public void AppendRows(string csvFile, string rows)
+    {
         System.IO.File.AppendAllText(File(csvFile), rows.EndsWith('\n') ? rows : rows + "\n");
+        if (RecordOf(csvFile) is { } record)
+        {
+            foreach (var line in rows.Split('\n').Where(l => l.Length > 0))
+            {
+                Reason(record, line.Split(',')[0], "added", "A test adds it.");
+            }
+        }
+    }
+
+    private static string? RecordOf(string csvFile) => csvFile switch
+    {
+        DataSetLoader.ObservationsFile or DataSetLoader.DerivedFile => "observation",
+        DataSetLoader.SourcesFile => "source",
+        DataSetLoader.IndicatorsFile => "indicator",
+        DataSetLoader.EntitiesFile => "entity",
+        DataSetLoader.UnitsFile => "unit",
+        DataSetLoader.FactsFile => "fact",
+        _ => null,
+    };
 
     public void WriteNote(string line) => Curation.Note(Path, line);
 
