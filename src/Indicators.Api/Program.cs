@@ -13,6 +13,7 @@ using Indicators.Api.Indicators;
 using Indicators.Api.Observations;
 using Indicators.Api.Releases;
 using Indicators.Api.Pages;
+using Indicators.Api.Sdmx;
 using Indicators.Api.Sources;
 
 // `import [data-folder] [--check] [--database path]` builds the database and exits; anything else serves it.
@@ -59,6 +60,7 @@ builder.Services.AddCsvResponses();
 builder.Services.AddPublicReadCors();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddIndicatorsResponseCache();
+builder.Services.AddSingleton<SdmxFlow>();
 
 var app = builder.Build();
 IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Logger);
@@ -92,6 +94,7 @@ v1.MapCitations();
 v1.MapCharts();
 app.MapSourcePages();
 app.MapEmbeds();
+app.MapSdmx();
 app.MapUnsupportedVersionFallback();
 
 app.Run();
