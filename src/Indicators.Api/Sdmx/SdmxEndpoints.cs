@@ -41,6 +41,12 @@ internal static class SdmxEndpoints
             " key is `all` or one part per dimension, in order INDICATOR.REF_AREA.COUNTERPART_AREA.UNIT_MEASURE.VALUE_KIND (`gdp.china._Z..actual`): empty for any code, `+` between alternatives.");
         Data(sdmx.MapGet("/data/{flowRef}", DataOfFlow), "GetSdmxDataAll", "Get all SDMX data of the dataflow", " The same as the key `all`.");
         sdmx.MapGet("/data/{flowRef}/{key}/{providerRef}", DataByKeyAndProvider).ExcludeFromDescription();
+        foreach (var resource in new[] { "schema", "metadata", "availableconstraint" })
+        {
+            sdmx.MapGet($"/{resource}/{{**rest}}", () => SdmxError.NotImplemented(
+                $"'{resource}' queries are part of SDMX REST and not implemented here; this service answers structure queries and data.")).ExcludeFromDescription();
+        }
+
         sdmx.MapGet("/data", () => SdmxError.Syntax("A data query names its dataflow: /sdmx/2.1/data/FIGURES/all.")).ExcludeFromDescription();
         app.MapFallback("/sdmx/{**rest}", (string? rest) => SdmxError.NoResults(
             $"'/sdmx/{SdmxText.Quote(rest ?? "")}' is not a resource of this service: SDMX 2.1 REST is at /sdmx/2.1 (dataflow, datastructure, codelist, conceptscheme, structure, data)."))
