@@ -4,6 +4,7 @@ using Indicators.Api.Citations;
 using FluentValidation;
 using Indicators.Api.Csv;
 using Indicators.Api.Data;
+using Indicators.Api.DataPackage;
 using Indicators.Api.Embeds;
 using Indicators.Api.Entities;
 using Indicators.Api.Health;
@@ -95,6 +96,7 @@ v1.MapCharts();
 app.MapSourcePages();
 app.MapEmbeds();
 app.MapSdmx();
+app.MapDataPackage();
 app.MapUnsupportedVersionFallback();
 
 app.Run();
