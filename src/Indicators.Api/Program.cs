@@ -1,4 +1,5 @@
 using Asp.Versioning;
+using Indicators.Api.Catalog;
 using Indicators.Api.Charts;
 using Indicators.Api.Citations;
 using FluentValidation;
@@ -97,6 +98,7 @@ app.MapSourcePages();
 app.MapEmbeds();
 app.MapSdmx();
 app.MapDataPackage();
+app.MapCatalog();
 app.MapUnsupportedVersionFallback();
 
 app.Run();
