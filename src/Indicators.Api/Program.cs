@@ -62,7 +62,7 @@ builder.Services.AddCsvResponses();
 builder.Services.AddPublicReadCors();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddIndicatorsResponseCache();
-builder.Services.AddSingleton<SdmxFlow>();
+builder.Services.AddSdmx();
 
 var app = builder.Build();
 IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Logger);
@@ -83,6 +83,7 @@ app.UseConditionalGet();
 app.UseIndicatorsTimeouts();
 app.UseIndicatorsOpenApi();
 app.UseRouting();
+app.UseKnownParameters();
 
 // Routes
 var v1 = app.NewVersionedApi("Indicators").MapGroup("/v{version:apiVersion}").HasApiVersion(1);

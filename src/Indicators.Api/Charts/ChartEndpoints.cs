@@ -23,6 +23,7 @@ internal static class ChartEndpoints
         v1.MapGet("/indicators/{code}/chart.svg", ChartSvg)
             .WithName("GetIndicatorChartSvg").WithSummary("Chart an indicator as SVG").WithTags("Charts")
             .WithDescription(Description + " The SVG has a <title> and <desc> for screen readers.")
+            .DoesNotTake("indicator", "cursor", "q")
             .Validate<ListObservationsRequest>()
             .Validate<ChartSizeRequest>()
             .Produces<string>(StatusCodes.Status200OK, "image/svg+xml");
@@ -30,6 +31,7 @@ internal static class ChartEndpoints
         v1.MapGet("/indicators/{code}/chart.png", ChartPng)
             .WithName("GetIndicatorChartPng").WithSummary("Chart an indicator as PNG").WithTags("Charts")
             .WithDescription(Description)
+            .DoesNotTake("indicator", "cursor", "q")
             .Validate<ListObservationsRequest>()
             .Validate<ChartSizeRequest>()
             .Produces<byte[]>(StatusCodes.Status200OK, "image/png");

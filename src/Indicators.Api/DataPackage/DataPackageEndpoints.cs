@@ -40,7 +40,7 @@ internal static class DataPackageEndpoints
                 primary and foreign keys, missingValues), the licence and the source documents. version is
                 1.0.0+{release}. Load it with any Frictionless tool, e.g. the datapackage npm package.
                 """)
-            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status200OK, typeof(object), "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/datapackage.zip", Zip)

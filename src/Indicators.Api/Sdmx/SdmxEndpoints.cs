@@ -20,6 +20,14 @@ internal static class SdmxEndpoints
         error messages (404 no results, 400 syntax error, 406, 501 for the SDMX resources not implemented).
         """;
 
+    /// <summary>The dataflow's reader (which keeps one summary per release) and the SDMX parameters' schemas.</summary>
+    public static IServiceCollection AddSdmx(this IServiceCollection services)
+    {
+        services.AddSingleton<SdmxFlow>();
+        services.ConfigureSwaggerGen(options => options.OperationFilter<SdmxOpenApi>());
+        return services;
+    }
+
     public static WebApplication MapSdmx(this WebApplication app)
     {
         var sdmx = app.MapGroup(Base).WithTags(Tag);
