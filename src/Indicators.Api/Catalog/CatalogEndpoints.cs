@@ -35,7 +35,7 @@ internal static class CatalogEndpoints
         app.MapGet("/catalog.jsonld", JsonLd)
             .WithName("GetCatalogJsonLd").WithSummary("The DCAT-AP 3 catalogue as JSON-LD").WithTags("Catalogue")
             .WithDescription(Description + " The context is inline, so no remote context is fetched.")
-            .Produces<string>(StatusCodes.Status200OK, "application/ld+json")
+            .Produces(StatusCodes.Status200OK, typeof(object), "application/ld+json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
