@@ -3,7 +3,6 @@ using Indicators.Api.Citations;
 using Indicators.Api.Data;
 using Indicators.Api.DataPackage;
 using Indicators.Api.Http;
-using Indicators.Api.Observations;
 using Indicators.Api.Sdmx;
 using Indicators.Api.Sources;
 
@@ -47,11 +46,11 @@ internal static class CatalogEndpoints
         and JSON-LD.
         """;
 
-    internal static async Task<IResult> Turtle(IndicatorsDatabase database, ObservationCounts counts, PublicUrls urls, HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Text(RdfWriter.Turtle(await TriplesAsync(database, counts, urls.Base(context.Request), context, cancellationToken)), "text/turtle; charset=utf-8");
+    internal static async Task<IResult> Turtle(IndicatorsDatabase database, SdmxFlow flow, PublicUrls urls, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Text(RdfWriter.Turtle(await TriplesAsync(database, flow, urls.Base(context.Request), context, cancellationToken)), "text/turtle; charset=utf-8");
 
-    internal static async Task<IResult> JsonLd(IndicatorsDatabase database, ObservationCounts counts, PublicUrls urls, HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Text(RdfWriter.JsonLd(await TriplesAsync(database, counts, urls.Base(context.Request), context, cancellationToken)), "application/ld+json; charset=utf-8");
+    internal static async Task<IResult> JsonLd(IndicatorsDatabase database, SdmxFlow flow, PublicUrls urls, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Text(RdfWriter.JsonLd(await TriplesAsync(database, flow, urls.Base(context.Request), context, cancellationToken)), "application/ld+json; charset=utf-8");
 
     /// <summary>The distributions: title, URL (relative to the service), IANA media type or null, EU file type, and the standard it follows.</summary>
     private static readonly (string Key, string Title, string Path, string? MediaType, string Format, string? ConformsTo)[] Distributions =
@@ -65,10 +64,12 @@ internal static class CatalogEndpoints
     ];
 
     private static async Task<List<RdfTriple>> TriplesAsync(
-        IndicatorsDatabase database, ObservationCounts counts, string baseUrl, HttpContext context, CancellationToken cancellationToken)
+        IndicatorsDatabase database, SdmxFlow flow, string baseUrl, HttpContext context, CancellationToken cancellationToken)
     {
         var release = context.Features.Get<ReleaseStamp>()!;
-        var (first, last, open) = await CoverageAsync(database, counts, baseUrl, DatasetRelease.Of(context.Request), cancellationToken);
+        // Read once per release with the dataflow's summary, not per request: at a million figures it is a full pass.
+        var coverage = (await flow.SummaryAsync(release)).Coverage;
+        var (first, last, open) = (coverage.First, coverage.Last, coverage.Open);
         List<SourceRow> sources;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
@@ -183,42 +184,5 @@ internal static class CatalogEndpoints
         Add(sdmx, Dcat + "servesDataset", dataset);
         Add(sdmx, Dct + "license", licence);
         return triples;
-    }
-
-    /// <summary>
-    /// The years the stated figures cover: the first start, and the last end unless some figure's end is unknown
-    /// (open in an undated source), in which case the coverage is open. An open end in a dated source reaches the
-    /// source's year.
-    /// </summary>
-    private static async Task<(int? First, int? Last, bool Open)> CoverageAsync(
-        IndicatorsDatabase database, ObservationCounts counts, string baseUrl, string? release, CancellationToken cancellationToken)
-    {
-        int? first = null, last = null;
-        var open = false;
-        await foreach (var figure in ObservationStream.ReadAsync(database, counts, ObservationStream.Stated, baseUrl, release, cancellationToken))
-        {
-            var (start, end) = (figure.Period.StartYear, figure.Period.EndYear);
-            if (start is null && end is null)
-            {
-                continue;
-            }
-
-            if (start is { } s)
-            {
-                first = first is null ? s : Math.Min(first.Value, s);
-            }
-
-            var reached = end ?? (figure.StatedOn is { Length: >= 4 } said ? int.Parse(said[..4], CultureInfo.InvariantCulture) : null);
-            if (reached is null)
-            {
-                open = true;
-            }
-            else
-            {
-                last = last is null ? reached : Math.Max(last.Value, reached.Value);
-            }
-        }
-
-        return (first, last, open);
     }
 }

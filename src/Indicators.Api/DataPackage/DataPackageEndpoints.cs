@@ -168,6 +168,9 @@ internal sealed class DataPackageZip(IndicatorsDatabase database, ObservationCou
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
+        // The whole dataset takes as long as it takes to stream (a million figures: tens of seconds); the request time
+        // limit is for queries, and a slow reader is Kestrel's minimum data rate's to cut off.
+        httpContext.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.DisableTimeout();
         var response = httpContext.Response;
         var cancellationToken = httpContext.RequestAborted;
         response.ContentType = "application/zip";

@@ -8,6 +8,12 @@ internal sealed record SdmxSeries(IReadOnlyList<KeyValuePair<string, string>> Ke
 /// <param name="Series">The series, in the order their first figure is read (the sources' reading order).</param>
 internal sealed record SdmxDataSet(string ObservationDimension, IReadOnlyList<SdmxSeries> Series)
 {
+    /// <summary>
+    /// The most observations one message holds. Series group observations that the sources scatter, so a message is
+    /// assembled in memory before it is written; past this (a few hundred megabytes) the answer is SDMX's 510 and the
+    /// client narrows the key or takes the Data Package, which streams every figure.
+    /// </summary>
+    public const int MaxObservations = 100_000;
     public bool Flat => ObservationDimension == SdmxDataQuery.AllDimensions;
 
     public int ObservationCount => Series.Sum(s => s.Observations.Count);
@@ -18,7 +24,9 @@ internal sealed record SdmxDataSet(string ObservationDimension, IReadOnlyList<Sd
             ? []
             : SdmxStructure.Dimensions.Select(d => d.Id).Append(SdmxIds.TimeDimension).Where(id => id != observationDimension).ToList();
 
-    public static async Task<SdmxDataSet> BuildAsync(IAsyncEnumerable<SdmxFigure> figures, SdmxDataQuery query, CancellationToken cancellationToken)
+    /// <returns>The data set, or null when more than <see cref="MaxObservations"/> observations match.</returns>
+    public static async Task<SdmxDataSet?> BuildAsync(
+        IAsyncEnumerable<SdmxFigure> figures, SdmxDataQuery query, CancellationToken cancellationToken, int maxObservations = MaxObservations)
     {
         // firstN/lastN count per series of the figure's full key, also for a flat list; series are then cut as asked.
         var grouped = new Dictionary<string, List<SdmxFigure>>(StringComparer.Ordinal);
@@ -43,6 +51,10 @@ internal sealed record SdmxDataSet(string ObservationDimension, IReadOnlyList<Sd
 
             list.Add(figure);
             arrived.Add(figure);
+            if (arrived.Count > maxObservations)
+            {
+                return null;
+            }
         }
 
         var series = new List<SdmxSeries>(order.Count);

@@ -75,9 +75,11 @@ internal static class SdmxEndpoints
                 StructureSpecific data ({SdmxFormats.StructureSpecificMediaType}) or SDMX-CSV
                 ({SdmxFormats.CsvMediaType}; also for text/csv), or by `format` for a browser. flowRef is FIGURES,
                 INDICATORS,FIGURES or INDICATORS,FIGURES,1.0. startPeriod and endPeriod keep periods that overlap them.
-                Nothing matching is a 404 SDMX error message (code 100); an Accept this service cannot answer is a 406.
+                Nothing matching is a 404 SDMX error message (code 100); an Accept this service cannot answer is a 406; more
+                than 100,000 matching observations is a 413 (code 510): narrow the key, or take the Data Package.
                 """ + extra)
             .Produces<string>(StatusCodes.Status200OK, SdmxFormats.GenericMediaType, SdmxFormats.StructureSpecificMediaType, SdmxFormats.CsvMediaType)
+            .Produces<string>(StatusCodes.Status413PayloadTooLarge, "application/xml")
             .Errors();
 
     private static RouteHandlerBuilder Errors(this RouteHandlerBuilder builder) =>
@@ -185,6 +187,12 @@ internal static class SdmxEndpoints
         var summary = await flow.SummaryAsync(release);
         var figures = flow.FiguresAsync(summary, query.Narrowing(), urls.Base(context.Request), DatasetRelease.Of(context.Request), cancellationToken);
         var data = await SdmxDataSet.BuildAsync(figures, query, cancellationToken);
+        if (data is null)
+        {
+            return SdmxError.TooLarge(
+                $"More than {SdmxDataSet.MaxObservations:N0} observations match: narrow the key or the period, or take every figure from /datapackage.zip, which streams them.");
+        }
+
         if (data.Series.Count == 0)
         {
             return SdmxError.NoResults("No observations match the query.");

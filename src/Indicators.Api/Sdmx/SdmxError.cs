@@ -5,7 +5,8 @@ namespace Indicators.Api.Sdmx;
 
 /// <summary>
 /// An SDMX-ML 2.1 error message (message:Error), with the HTTP status SDMX REST maps its code to: 100 no results
-/// (404), 140 syntax error (400), 406 when no representation the client accepts is served, 501 not implemented.
+/// (404), 140 syntax error (400), 406 when no representation the client accepts is served, 501 not implemented, 510
+/// response too large (413).
 /// SDMX clients read this body; /v1 answers problem+json instead, on purpose (the README says why).
 /// </summary>
 internal sealed class SdmxError(int status, int code, string message) : IResult
@@ -25,6 +26,9 @@ internal sealed class SdmxError(int status, int code, string message) : IResult
     public static SdmxError NotAcceptable(string message) => new(StatusCodes.Status406NotAcceptable, 406, message);
 
     public static SdmxError NotImplemented(string message) => new(StatusCodes.Status501NotImplemented, 501, message);
+
+    /// <summary>SDMX's 510, "response size exceeds service limit", which SDMX REST maps to 413.</summary>
+    public static SdmxError TooLarge(string message) => new(StatusCodes.Status413PayloadTooLarge, 510, message);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

@@ -18,7 +18,46 @@ internal sealed record SdmxCode(string Id, string Name, string? Description = nu
 /// </summary>
 internal sealed record SdmxFlowSummary(
     IReadOnlyList<SdmxCode> Indicators, IReadOnlyList<SdmxCode> Areas, IReadOnlyList<SdmxCode> Units, IReadOnlyList<SdmxCode> Kinds,
-    int ObservationCount, IReadOnlyList<SdmxExclusion> Excluded, IReadOnlySet<string> ExcludedIds, DateTimeOffset BuiltAt);
+    int ObservationCount, IReadOnlyList<SdmxExclusion> Excluded, IReadOnlySet<string> ExcludedIds, DateTimeOffset BuiltAt,
+    YearCoverage Coverage);
+
+/// <summary>
+/// The years the stated figures cover, all of them (in the dataflow or not): the first start, and the last end unless
+/// some figure's end cannot be known (open in an undated source), in which case the coverage is open. An open end in
+/// a dated source reaches the source's year. The catalogue's temporal coverage.
+/// </summary>
+internal sealed class YearCoverage
+{
+    public int? First { get; private set; }
+
+    public int? Last { get; private set; }
+
+    public bool Open { get; private set; }
+
+    public void Add(ObservationResponse figure)
+    {
+        var (start, end) = (figure.Period.StartYear, figure.Period.EndYear);
+        if (start is null && end is null)
+        {
+            return;
+        }
+
+        if (start is { } first)
+        {
+            First = First is null ? first : Math.Min(First.Value, first);
+        }
+
+        var reached = end ?? (figure.StatedOn is { Length: >= 4 } said ? int.Parse(said[..4], System.Globalization.CultureInfo.InvariantCulture) : null);
+        if (reached is null)
+        {
+            Open = true;
+        }
+        else
+        {
+            Last = Last is null ? reached : Math.Max(Last.Value, reached.Value);
+        }
+    }
+}
 
 /// <summary>
 /// Reads the dataflow through the observations' own query (<see cref="ObservationStream"/>): the stated figures,
@@ -76,9 +115,11 @@ internal sealed class SdmxFlow(IndicatorsDatabase database, ObservationCounts co
         var firstWithKey = new Dictionary<UInt128, string>();
         var sharing = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var admitted = 0;
+        var coverage = new YearCoverage();
 
         await foreach (var figure in ObservationStream.ReadAsync(database, counts, ObservationStream.Stated, "", release.Id, CancellationToken.None))
         {
+            coverage.Add(figure);
             var (sdmx, reason) = SdmxFigures.From(figure);
             if (sdmx is null)
             {
@@ -150,7 +191,8 @@ internal sealed class SdmxFlow(IndicatorsDatabase database, ObservationCounts co
             admitted,
             excluded,
             excluded.Select(e => e.FigureId).ToHashSet(StringComparer.Ordinal),
-            release.BuiltAt);
+            release.BuiltAt,
+            coverage);
     }
 
     private static UInt128 Digest(string key)

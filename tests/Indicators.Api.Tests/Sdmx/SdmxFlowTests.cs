@@ -60,6 +60,16 @@ public sealed class SdmxFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task AMessageLargerThanTheLimitIsNotAssembled()
+    {
+        var figures = Enumerable.Range(2000, 3).Select(year => SdmxFigures.From(Figure(year, year, null)).Figure!).ToAsyncEnumerable();
+        var all = new SdmxDataQuery(new IReadOnlySet<string>?[5], null, null, null, null, "TIME_PERIOD", "full");
+
+        Assert.Null(await SdmxDataSet.BuildAsync(figures, all, CancellationToken.None, maxObservations: 2));
+        Assert.Equal(3, (await SdmxDataSet.BuildAsync(figures, all, CancellationToken.None, maxObservations: 3))!.ObservationCount);
+    }
+
+    [Fact]
     public void TheLastYearThereIsDoesNotOverflow()
     {
         var (period, _) = SdmxTimePeriod.Of(Figure(9999, 9999, null));
