@@ -68,7 +68,7 @@ internal static class CatalogEndpoints
     {
         var release = context.Features.Get<ReleaseStamp>()!;
         // Read once per release with the dataflow's summary, not per request: at a million figures it is a full pass.
-        var coverage = (await flow.SummaryAsync(release)).Coverage;
+        var coverage = (await flow.SummaryAsync(release).WaitAsync(cancellationToken)).Coverage;
         var (first, last, open) = (coverage.First, coverage.Last, coverage.Open);
         List<SourceRow> sources;
         await using (var connection = await database.OpenAsync(cancellationToken))

@@ -10,10 +10,10 @@ internal sealed record SdmxDataSet(string ObservationDimension, IReadOnlyList<Sd
 {
     /// <summary>
     /// The most observations one message holds. Series group observations that the sources scatter, so a message is
-    /// assembled in memory before it is written; past this (a few hundred megabytes) the answer is SDMX's 510 and the
+    /// assembled in memory before it is written; past this (tens of megabytes) the answer is SDMX's 510 and the
     /// client narrows the key or takes the Data Package, which streams every figure.
     /// </summary>
-    public const int MaxObservations = 100_000;
+    public const int MaxObservations = 20_000;
     public bool Flat => ObservationDimension == SdmxDataQuery.AllDimensions;
 
     public int ObservationCount => Series.Sum(s => s.Observations.Count);

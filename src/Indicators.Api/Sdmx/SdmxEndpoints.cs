@@ -76,7 +76,7 @@ internal static class SdmxEndpoints
                 ({SdmxFormats.CsvMediaType}; also for text/csv), or by `format` for a browser. flowRef is FIGURES,
                 INDICATORS,FIGURES or INDICATORS,FIGURES,1.0. startPeriod and endPeriod keep periods that overlap them.
                 Nothing matching is a 404 SDMX error message (code 100); an Accept this service cannot answer is a 406; more
-                than 100,000 matching observations is a 413 (code 510): narrow the key, or take the Data Package.
+                than 20,000 matching observations is a 413 (code 510): narrow the key, or take the Data Package.
                 """ + extra)
             .Produces<string>(StatusCodes.Status200OK, SdmxFormats.GenericMediaType, SdmxFormats.StructureSpecificMediaType, SdmxFormats.CsvMediaType)
             .Produces<string>(StatusCodes.Status413PayloadTooLarge, "application/xml")
@@ -144,7 +144,8 @@ internal static class SdmxEndpoints
         }
 
         var release = context.Features.Get<ReleaseStamp>()!;
-        var summary = await flow.SummaryAsync(release);
+        // The summary is read once per release and goes on when this request gives up (its time limit): the next one gets it.
+        var summary = await flow.SummaryAsync(release).WaitAsync(context.RequestAborted);
         var header = SdmxHeader.For(release.Id, context.Request, release.BuiltAt, "structure");
         return new SdmxStructureResult(new SdmxStructureWriter(summary, urls.Base(context.Request)), header, artefacts!);
     }
@@ -184,7 +185,7 @@ internal static class SdmxEndpoints
         }
 
         var release = context.Features.Get<ReleaseStamp>()!;
-        var summary = await flow.SummaryAsync(release);
+        var summary = await flow.SummaryAsync(release).WaitAsync(cancellationToken);
         var figures = flow.FiguresAsync(summary, query.Narrowing(), urls.Base(context.Request), DatasetRelease.Of(context.Request), cancellationToken);
         var data = await SdmxDataSet.BuildAsync(figures, query, cancellationToken);
         if (data is null)

@@ -116,6 +116,9 @@ internal sealed class SdmxFlow(IndicatorsDatabase database, ObservationCounts co
         var sharing = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var admitted = 0;
         var coverage = new YearCoverage();
+        // Reasons repeat (every "not stated" figure has the same one): one string each, not one per figure.
+        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string reason) => reasons.TryGetValue(reason, out var shared) ? shared : reasons[reason] = reason;
 
         await foreach (var figure in ObservationStream.ReadAsync(database, counts, ObservationStream.Stated, "", release.Id, CancellationToken.None))
         {
@@ -123,7 +126,7 @@ internal sealed class SdmxFlow(IndicatorsDatabase database, ObservationCounts co
             var (sdmx, reason) = SdmxFigures.From(figure);
             if (sdmx is null)
             {
-                excluded.Add(new SdmxExclusion(figure.Id, reason!));
+                excluded.Add(new SdmxExclusion(figure.Id, Shared(reason!)));
                 continue;
             }
 
