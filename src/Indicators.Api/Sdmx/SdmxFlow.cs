@@ -171,16 +171,15 @@ internal sealed class SdmxFlow(IndicatorsDatabase database, ObservationCounts co
             kinds.Add(figure.Kind);
         }
 
-        // Figures that share a key and a period cannot both be observations: neither is written, and both are named.
+        // Figures that share a key and a period cannot both be observations: none of them is written, and all are
+        // named, with one reason per key (naming a few of them), so a key shared a thousand times costs one string.
         foreach (var (first, others) in sharing)
         {
             admitted--;
             var all = others.Prepend(first).ToList();
-            foreach (var id in all)
-            {
-                excluded.Add(new SdmxExclusion(id,
-                    $"it shares every dimension and its time period with {string.Join(", ", all.Where(other => other != id))}: no SDMX key tells them apart"));
-            }
+            var named = string.Join(", ", all.Take(5)) + (all.Count > 5 ? $" and {all.Count - 5} more" : "");
+            var reason = $"{all.Count} figures share every dimension and the time period ({named}): no SDMX key tells them apart";
+            excluded.AddRange(all.Select(id => new SdmxExclusion(id, reason)));
         }
 
         // Codes only for what the admitted figures use; a code of a left-out figure is not offered as a key.
