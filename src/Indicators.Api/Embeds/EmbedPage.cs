@@ -20,14 +20,13 @@ internal static class EmbedPage
     /// <summary>Room under the chart for the citation lines, taken from the asked-for height.</summary>
     public const int CaptionHeight = 64;
 
-    private const string Style = """
+    private static readonly string Style = """
         html,body{margin:0;background:#fff;color:#222;font:13px/1.35 "DejaVu Sans",Arial,Helvetica,sans-serif}
         figure{margin:0}
-        svg{display:block;max-width:100%;height:auto}
         figcaption{padding:4px 8px}
         figcaption p{margin:2px 0}
         a{color:#2b6cb0}
-        """;
+        """ + ResponsiveChart.Css;
 
     private static readonly string ContentSecurityPolicy =
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; " +
@@ -60,10 +59,9 @@ internal static class EmbedPage
         var (model, sources) = chart.Value;
         var width = size.WidthPixels;
         var chartHeight = Math.Max(ChartSizeRequest.Min, size.HeightPixels - CaptionHeight);
-        var svg = ChartRenderer.Svg(model, width, chartHeight);
-        // Inline in HTML: drop the XML declaration, and give the SVG a viewBox so it scales to a narrow frame.
-        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..]
-            .Replace("<svg ", $"<svg viewBox=\"0 0 {width} {chartHeight}\" ", StringComparison.Ordinal);
+        // Drawn for each width the frame may have, since a page that frames it at width:100% decides.
+        // The source and data links are in the caption, as links, so the drawing leaves them out.
+        var svg = ResponsiveChart.Markup(model, width, chartHeight, ChartTheme.Light, sourceAndData: false);
 
         var baseUrl = urls.Base(context.Request);
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
@@ -89,8 +87,8 @@ internal static class EmbedPage
             + e.Encode(Byline(s))).ToList();
         html.Append(cited.Count == 0 ? "none (no figures match)" : string.Join("; ", cited)).Append(".</p>\n")
             .Append("<p class=\"data\">Figures quoted to the sentence · <a href=\"")
-            .Append(e.Encode($"{baseUrl}/v1/indicators/{code}/observations")).Append("\" target=\"_blank\" rel=\"noopener\">data</a> · <a href=\"")
-            .Append(e.Encode($"{baseUrl}/v1/indicators/{code}/observations.csv")).Append("\" target=\"_blank\" rel=\"noopener\">CSV</a></p>\n")
+            .Append(e.Encode(model.DataUrl)).Append("\" target=\"_blank\" rel=\"noopener\">data</a> · <a href=\"")
+            .Append(e.Encode(model.CsvUrl)).Append("\" target=\"_blank\" rel=\"noopener\">CSV</a></p>\n")
             .Append("</figcaption>\n</figure>\n</body></html>\n");
         return html.ToString();
     }
