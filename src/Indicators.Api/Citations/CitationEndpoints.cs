@@ -103,8 +103,11 @@ internal static class CitationEndpoints
         var published = release.PublishedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : (DateOnly?)null;
         return Cite(request, new CitedWork(
             "indicators", "dataset", Author: null, DatasetTitle, published, Publisher: null, Version(release),
-            urls.Pinned(context.Request, "/v1/observations", release), Today(clock), release.Id));
+            urls.Pinned(context.Request, "/v1/observations", release), Today(clock), release.Id, DatasetLicence));
     }
+
+    /// <summary>The dataset's licence as citations state it; the quoted source texts are not covered.</summary>
+    public const string DatasetLicence = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); the quoted source texts remain their authors' and are not covered";
 
     /// <summary>The release as a citation's version: its id (an unpublished one says so).</summary>
     private static string Version(ReleaseStamp release) => release.IsPublished ? release.Id : $"{release.Id} (unpublished)";

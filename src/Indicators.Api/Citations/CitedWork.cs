@@ -14,9 +14,10 @@ namespace Indicators.Api.Citations;
 /// <param name="Url">The service URL that was read, pinned to the release (the observation, source or dataset).</param>
 /// <param name="Accessed">The day the citation was made (UTC): the access date styles ask for.</param>
 /// <param name="Release">The release id, for file names and notes.</param>
+/// <param name="Licence">The licence the work is under, where this service grants one (its own dataset); null for a source document, whose terms are its author's.</param>
 internal sealed record CitedWork(
     string Key, string Type, string? Author, string Title, DateOnly? Published, string? Publisher, string? Version,
-    string Url, DateOnly Accessed, string Release)
+    string Url, DateOnly Accessed, string Release, string? Licence = null)
 {
     /// <summary>For a figure: the figure in words with its quote, as every representation words it; else null.</summary>
     public string? Figure { get; init; }
@@ -24,8 +25,8 @@ internal sealed record CitedWork(
     /// <summary>Where else the text was published, as curators established (not stated by the text itself).</summary>
     public IReadOnlyList<OtherPublication> AlsoPublishedIn { get; init; } = [];
 
-    /// <summary>The notes a citation carries besides its fields: the figure, then any other publication.</summary>
-    public IEnumerable<string> Notes()
+    /// <summary>The notes a citation carries besides its fields: the figure, any other publication, and the licence (unless the style has a field for it).</summary>
+    public IEnumerable<string> Notes(bool licence = true)
     {
         if (Figure is not null)
         {
@@ -35,6 +36,11 @@ internal sealed record CitedWork(
         foreach (var other in AlsoPublishedIn)
         {
             yield return $"Also published as {other}";
+        }
+
+        if (licence && Licence is not null)
+        {
+            yield return $"Licence: {Licence}";
         }
     }
 }

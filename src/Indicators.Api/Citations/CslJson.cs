@@ -39,8 +39,13 @@ internal static class CslJson
             item["version"] = work.Version;
         }
 
+        if (work.Licence is not null)
+        {
+            item["license"] = work.Licence;
+        }
+
         item["URL"] = work.Url;
-        if (work.Notes().ToList() is { Count: > 0 } notes)
+        if (work.Notes(licence: false).ToList() is { Count: > 0 } notes)
         {
             item["note"] = string.Join("\n", notes);
         }

@@ -63,6 +63,9 @@ internal static class TextCitations
         return text;
     }
 
+    /// <summary>A line of its own under the reference, so the entry itself stays as the style writes it.</summary>
+    private static string LicenceLine(CitedWork work) => work.Licence is null ? "" : $"Licence: {work.Licence}.\n";
+
     private static string Versioned(CitedWork work) => work.Version is null ? work.Title : $"{work.Title} (Version {work.Version})";
 
     /// <summary>Ends a part with a full stop unless it already ends with punctuation.</summary>

@@ -37,6 +37,7 @@ internal static class EmbedPage
         app.MapGet("/embed/indicators/{code}", Render)
             .WithName("EmbedIndicatorChart").WithSummary("An indicator's chart as a page to embed in an iframe").WithTags("Embeds")
             .WithDescription("Self-contained HTML (inline SVG, no scripts or fonts from elsewhere) that any site may frame; width and height size the whole frame. Takes the observation filters. Its oEmbed is at /oembed.")
+            .DoesNotTake("indicator", "cursor", "q")
             .Validate<ListObservationsRequest>()
             .Validate<ChartSizeRequest>()
             .Produces<string>(StatusCodes.Status200OK, "text/html");

@@ -13,5 +13,7 @@ internal static class Representation
     public const string Csv = "csv";
 
     public static string Of(HttpRequest request) =>
-        global::Indicators.Api.Csv.ResponseFormats.PrefersCsv(request) ? Csv : Json;
+        request.Path.StartsWithSegments("/sdmx", StringComparison.OrdinalIgnoreCase)
+            ? global::Indicators.Api.Sdmx.SdmxFormats.RepresentationOf(request)
+            : global::Indicators.Api.Csv.ResponseFormats.PrefersCsv(request) ? Csv : Json;
 }

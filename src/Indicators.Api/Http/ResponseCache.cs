@@ -52,7 +52,7 @@ internal static class ResponseCache
         {
             // API versioning reports the versions from its endpoint, which a stored answer never reaches:
             // the header is set here so hits and misses carry it alike.
-            if (IsCacheable(context.Request.Path))
+            if (IsVersioned(context.Request.Path))
             {
                 context.Response.Headers["api-supported-versions"] = UnsupportedVersions.Supported;
             }
@@ -63,7 +63,14 @@ internal static class ResponseCache
         return app;
     }
 
-    private static bool IsCacheable(PathString path) => path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase);
+    private static bool IsVersioned(PathString path) => path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>/v1 and the machine routes whose answers are fixed by the release: SDMX, the Data Package, the catalogue.</summary>
+    private static bool IsCacheable(PathString path) =>
+        IsVersioned(path) || path.StartsWithSegments("/sdmx", StringComparison.OrdinalIgnoreCase)
+        || MachineFiles.Contains(path.Value ?? "", StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] MachineFiles = ["/datapackage.json", "/datapackage.zip", "/catalog.ttl", "/catalog.jsonld"];
 
     /// <summary>Forget every cached response (after a new release is opened in this process).</summary>
     public static ValueTask EvictAllAsync(IOutputCacheStore store, CancellationToken cancellationToken) =>

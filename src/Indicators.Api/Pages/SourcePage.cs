@@ -83,6 +83,6 @@ internal static class SourcePage
                 .Append(e.Encode(span.ObservationId)).Append("\">data</a>)</li>\n");
         }
 
-        return html.Append("</ol>\n</body></html>\n").ToString();
+        return html.Append("</ol>\n<p class=\"meta\">This text remains its author's and publisher's: it is reproduced whole so that every quotation can be checked. The data licence (CC BY 4.0) covers the curated figures, not the text.</p>\n</body></html>\n").ToString();
     }
 }

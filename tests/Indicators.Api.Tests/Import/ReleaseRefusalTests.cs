@@ -62,7 +62,7 @@ public sealed class ReleaseRefusalTests : IDisposable
     public void ANewReleaseMustSayWhatItChangesInItsNote()
     {
         Replace("observations.csv", ",2023,2023,2023,true,5.2,percent,", ",2023,2023,2023,true,5.3,percent,");
-        _data.Reason("observation", "china-gdp-growth-2023", "changed", "The text says 5.3.");
+        Curation.Reason(_data.Path, "observation", "china-gdp-growth-2023", "changed", "The text says 5.3.");
 
         AssertRefused("/release-note.txt:1: the release note is the last release's");
     }

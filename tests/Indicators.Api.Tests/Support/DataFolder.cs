@@ -64,8 +64,22 @@ internal sealed class DataFolder : IDisposable
     public void WriteNote(string line) => Curation.Note(Path, line);
 
     /// <summary>Gives the reason for one change of the next release, as a curator does in corrections.csv.</summary>
-    public void Reason(string record, string id, string change, string reason = "A test changes it.") =>
+    public void Reason(string record, string id, string change, string reason = "A test changes it.")
+    {
         Curation.Reason(Path, record, id, change, reason);
+        NewNoteUnlessWritten();
+    }
+
+    /// <summary>A release says what it changes: the copied note is the last release's, so a change gets a note of its own (WriteNote replaces it).</summary>
+    private void NewNoteUnlessWritten()
+    {
+        var note = File(ReleaseContent.NoteFile);
+        var published = System.IO.Path.Combine(TestPaths.DataDirectory, ReleaseContent.NoteFile);
+        if (System.IO.File.ReadAllBytes(note).AsSpan().SequenceEqual(System.IO.File.ReadAllBytes(published)))
+        {
+            WriteNote("A test's release.");
+        }
+    }
 
     /// <summary>Runs the real import command, as `dotnet run -- import` does, and returns what it printed.</summary>
     public (int ExitCode, string Output, string Error) Import(string databasePath, params string[] options) =>
