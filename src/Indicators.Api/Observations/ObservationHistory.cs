@@ -18,7 +18,7 @@ internal static class ObservationHistory
 
     /// <param name="id" example="pakistan-solar-power-stations-built-with-china">The observation id.</param>
     internal static async Task<Results<Ok<ObservationHistoryResponse>, ProblemHttpResult>> GetHistory(
-        string id, IndicatorsDatabase database, DatasetRelease releases, PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
+        string id, IndicatorsDatabase database, PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
     {
         var release = DatasetRelease.Of(context.Request);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -28,6 +28,7 @@ internal static class ObservationHistory
             return Problems.NotFound($"No release up to {release.Id} holds an observation '{id}'. See /v1/observations for the list.");
         }
 
+        var releases = await ReleaseQueries.RefsAsync(connection, cancellationToken);
         var changes = (await connection.QueryAsync<ChangeRow>(new CommandDefinition(
             ChangesSql, new { id, Release = release.Seq }, cancellationToken: cancellationToken))).ToDictionary(c => (c.Release, c.Change));
         var baseUrl = urls.Base(context.Request);
@@ -40,20 +41,20 @@ internal static class ObservationHistory
             // A new version without a change is the same figure on a new line of its file: one version to a reader.
             if (began is null && entries.Count > 0 && entries[^1].LastRelease?.Sequence == version.ValidFrom - 1 && entries[^1].Withdrawn is null)
             {
-                entries[^1] = entries[^1] with { LastRelease = ended is null ? null : Ref(releases, (int)ended - 1) };
+                entries[^1] = entries[^1] with { LastRelease = ended is null ? null : releases[(int)ended - 1] };
                 continue;
             }
 
-            var first = releases.BySeq((int)version.ValidFrom)!;
+            var first = releases[(int)version.ValidFrom];
             entries.Add(new ObservationVersionResponse
             {
-                FirstRelease = Ref(releases, first.Seq),
-                LastRelease = ended is null ? null : Ref(releases, (int)ended - 1),
+                FirstRelease = first,
+                LastRelease = ended is null ? null : releases[(int)ended - 1],
                 Change = began?.Change ?? (entries.Count == 0 ? "added" : "changed"),
                 Fields = began?.Fields ?? [],
                 Reason = began?.Reason,
                 FollowsFrom = began?.FollowsFrom,
-                Withdrawn = withdrawn is null ? null : new WithdrawalResponse { Release = Ref(releases, (int)ended!), Reason = withdrawn.Reason },
+                Withdrawn = withdrawn is null ? null : new WithdrawalResponse { Release = releases[(int)ended!], Reason = withdrawn.Reason },
                 Observation = version.ToResponse(baseUrl, first.Id),
             });
         }
@@ -81,10 +82,10 @@ internal static class ObservationHistory
         var reason = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT reason FROM changes WHERE record = 'observation' AND id = @id AND release = @ended AND change = 'withdrawn'",
             new { id, ended }, cancellationToken: cancellationToken));
-        var withdrawnIn = request.HttpContext.RequestServices.GetRequiredService<DatasetRelease>().BySeq((int)ended)!;
+        var releases = await ReleaseQueries.RefsAsync(connection, cancellationToken);
+        var withdrawnIn = releases[(int)ended];
         var history = urls.Pinned(request, $"/v1/observations/{Uri.EscapeDataString(id)}/history", release);
-        var held = urls.Pinned(request, $"/v1/observations/{Uri.EscapeDataString(id)}", request.HttpContext.RequestServices
-            .GetRequiredService<DatasetRelease>().BySeq((int)ended - 1)!);
+        var held = $"{urls.Base(request)}/v1/observations/{Uri.EscapeDataString(id)}?release={releases[(int)ended - 1].Id}";
         request.HttpContext.Response.Headers.Append("Link", $"<{history}>; rel=\"version-history\"");
         return TypedResults.Problem(
             title: "Gone",
@@ -99,8 +100,6 @@ internal static class ObservationHistory
                 ["reason"] = reason,
             });
     }
-
-    private static ReleaseRef Ref(DatasetRelease releases, int seq) => ReleaseRef.Of(releases.BySeq(seq)!);
 
     private sealed class ChangeRow
     {

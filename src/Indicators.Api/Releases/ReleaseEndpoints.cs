@@ -65,7 +65,11 @@ internal static class ReleaseEndpoints
     {
         var release = DatasetRelease.Of(context.Request);
         await using var connection = await database.OpenAsync(cancellationToken);
-        return TypedResults.Ok((await ReleaseQueries.FindAsync(connection, release, release.Id, cancellationToken))!.ToResponse(urls.Base(context.Request)));
+        // A new database renamed into place since the request began may not hold an unpublished release it named: its own
+        // newest is then the answer (the response goes out no-store, as every answer read across a swap does).
+        var row = await ReleaseQueries.FindAsync(connection, release, release.Id, cancellationToken)
+                  ?? await ReleaseQueries.NewestAsync(connection, cancellationToken);
+        return TypedResults.Ok(row.ToResponse(urls.Base(context.Request)));
     }
 
     /// <param name="id" example="6232fba9f0a660cc">The release id (from X-Dataset-Release or /v1/releases), or at least its first 8 digits.</param>

@@ -28,6 +28,16 @@ internal static class ReleaseQueries
         connection.QuerySingleOrDefaultAsync<ReleaseRow>(new CommandDefinition(
             $"{Select} WHERE r.id = @id AND r.seq <= @Release", new { id, Release = release.Seq }, cancellationToken: cancellationToken));
 
+    /// <summary>Every release of the file, by seq: read on the connection whose rows name them, so the two always agree.</summary>
+    public static async Task<Dictionary<int, ReleaseRef>> RefsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<(long Seq, string Id, string? PublishedAt)>(new CommandDefinition(
+            "SELECT seq AS Seq, id AS Id, published_at AS PublishedAt FROM releases", cancellationToken: cancellationToken)))
+        .ToDictionary(r => (int)r.Seq, r => new ReleaseRef { Id = r.Id, Sequence = (int)r.Seq, PublishedAt = r.PublishedAt });
+
+    /// <summary>The newest release the file holds.</summary>
+    public static Task<ReleaseRow> NewestAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.QuerySingleAsync<ReleaseRow>(new CommandDefinition($"{Select} ORDER BY r.seq DESC LIMIT 1", cancellationToken: cancellationToken));
+
     /// <summary>One page of what a release changed, figures first, then sources, indicators, entities, units and facts, each by id.</summary>
     public static async Task<(List<ChangeRow> Rows, long Total)> ChangesAsync(
         DbConnection connection, int releaseSeq, string? record, PagePosition position, CancellationToken cancellationToken)
