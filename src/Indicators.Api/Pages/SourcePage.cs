@@ -1,7 +1,6 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
+using Indicators.Api.Observations;
 using Indicators.Api.Data;
 using Indicators.Api.Http;
 using Indicators.Api.Sources;
@@ -31,11 +30,6 @@ internal static class SourcePage
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; " +
         "base-uri 'none'; form-action 'none'";
 
-    private const string SpansSql = """
-        SELECT id AS ObservationId, quote_start AS Start, quote_end AS "End", quote AS Quote
-        FROM observations WHERE source = @id ORDER BY seq
-        """;
-
     public static WebApplication MapSourcePages(this WebApplication app)
     {
         app.MapGet("/sources/{id}", Render)
@@ -50,24 +44,22 @@ internal static class SourcePage
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Render(
         string id, IndicatorsDatabase database, HttpContext context, CancellationToken cancellationToken)
     {
+        var release = DatasetRelease.Of(context.Request);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var source = await SourceQueries.FindAsync(connection, id, cancellationToken);
-        var text = source is null ? null : await SourceQueries.TextAsync(connection, id, cancellationToken);
+        var source = await SourceQueries.FindAsync(connection, release, id, cancellationToken);
+        var text = source is null ? null : await SourceQueries.TextAsync(connection, release, id, cancellationToken);
         if (source is null || text is null)
         {
             return Problems.NotFound($"There is no source '{id}'. See /v1/sources for the list.");
         }
 
-        var spans = await SpansAsync(connection, id, cancellationToken);
+        var spans = await ObservationQueries.SpansAsync(connection, release, id, cancellationToken);
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Content(Html(source, text, spans), "text/html; charset=utf-8");
     }
 
-    private static async Task<List<SpanRow>> SpansAsync(DbConnection connection, string id, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<SpanRow>(new CommandDefinition(SpansSql, new { id }, cancellationToken: cancellationToken))).AsList();
-
-    private static string Html(SourceRow source, string text, List<SpanRow> spans)
+    private static string Html(SourceRow source, string text, List<QuotedSpanRow> spans)
     {
         var e = HighlightedText.Encoder;
         var byline = string.Join(" · ", new[] { source.Author, source.PublishedOn, source.Publisher }.OfType<string>());
@@ -92,13 +84,5 @@ internal static class SourcePage
         }
 
         return html.Append("</ol>\n<p class=\"meta\">This text remains its author's and publisher's: it is reproduced whole so that every quotation can be checked. The data licence (CC BY 4.0) covers the curated figures, not the text.</p>\n</body></html>\n").ToString();
-    }
-
-    private sealed class SpanRow
-    {
-        public string ObservationId { get; init; } = "";
-        public long Start { get; init; }
-        public long End { get; init; }
-        public string Quote { get; init; } = "";
     }
 }

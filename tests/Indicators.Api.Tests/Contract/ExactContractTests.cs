@@ -9,7 +9,7 @@ namespace Indicators.Api.Tests.Contract;
 /// required, and the parameters an operation documents are the ones it honours; a parameter another operation
 /// documents is a 400 here, an unknown one is ignored.
 /// </summary>
-public sealed class ExactContractTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class ExactContractTests(UnlimitedApiFactory factory) : IClassFixture<UnlimitedApiFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 
