@@ -27,34 +27,77 @@ build_all() {
   dotnet build bench/Generator -c Release -v q -nologo >/dev/null
 }
 
-# A free TCP port on 127.0.0.1.
+# One CPU for the servers under test, the other for the load generator: every server gets the same single core,
+# the replica size deploy/ assumes (with one CPU, .NET sees ProcessorCount 1), and wrk's own work stays out of the
+# server's figures. PIN=0 runs everything unpinned.
+: "${SERVER_CPU:=0}" "${LOAD_CPU:=1}" "${PIN:=1}"
+# Command prefixes (arrays, so that the server's pid is the one started: taskset and env exec what they run).
+ON_SERVER_CPU=() ON_LOAD_CPU=()
+if [ "$PIN" = 1 ]; then ON_SERVER_CPU=(taskset -c "$SERVER_CPU") ON_LOAD_CPU=(taskset -c "$LOAD_CPU"); fi
+
+# A free TCP port on 127.0.0.1, below Linux's ephemeral range (32768-60999) so that no client socket of this
+# machine is handed it meanwhile, found by binding it (a connect test misses a port that is bound but not yet
+# listening). Another process may still take it before the server binds: serve() retries on EADDRINUSE.
 free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
+  python3 -c '
+import errno, random, socket
+while True:
+    port = random.randint(20000, 32767)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+    except OSError as e:
+        if e.errno != errno.EADDRINUSE:
+            raise
+        continue
+    finally:
+        s.close()
+    print(port)
+    break'
 }
 
-# Waits until URL answers 200 (up to 60 s).
+# Waits until URL answers 200 (up to 60 s); gives up early when PID (optional) has exited.
 wait_ok() {
-  local url=$1 i
+  local url=$1 pid=${2:-} i
   for i in $(seq 1 600); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" = 200 ]; then return 0; fi
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then return 1; fi
     sleep 0.1
   done
   log "timed out waiting for $url"
   return 1
 }
 
-# Starts the built service on PORT with DATABASE (already imported); sets SERVICE_PID.
-# The Benchmark environment lifts the per-client rate limiter (one load driver is one client) and nothing else.
+# Starts a server on a free port and waits for READY_PATH to answer 200, retrying on another port when the bind
+# failed with EADDRINUSE. Usage: serve NAME READY_PATH command...  ({port} in the arguments becomes the port).
+# Sets PORT and PID; the log is $WORK/NAME-PORT.log.
+serve() {
+  local name=$1 ready=$2 attempt
+  shift 2
+  for attempt in 1 2 3 4 5; do
+    PORT=$(free_port)
+    "${@//\{port\}/$PORT}" >"$WORK/$name-$PORT.log" 2>&1 &
+    PID=$!
+    STARTED_PIDS+=("$PID")
+    if wait_ok "http://127.0.0.1:$PORT$ready" "$PID"; then return 0; fi
+    stop_pid "$PID"
+    if grep -qiE 'address already in use|EADDRINUSE' "$WORK/$name-$PORT.log"; then
+      log "$name: port $PORT was taken before it bound (attempt $attempt); another port"
+      continue
+    fi
+    log "$name did not start: $(tail -5 "$WORK/$name-$PORT.log")"
+    return 1
+  done
+  log "$name: no free port after 5 attempts"
+  return 1
+}
+
+# Starts the service on DATABASE on the server CPU (unpinned with PIN=0); sets SERVICE_PID and SERVICE_PORT.
 start_service() {
-  local port=$1 database=$2
-  ConnectionStrings__Indicators="Data Source=$database" Database__BuildOnStartup=false \
-    dotnet "$API_DLL" --urls "http://127.0.0.1:$port" --environment Benchmark >"$WORK/service-$port.log" 2>&1 &
-  SERVICE_PID=$!
-  STARTED_PIDS+=("$SERVICE_PID")
+  local database=$1
+  serve service /health/live "${ON_SERVER_CPU[@]}" env "ConnectionStrings__Indicators=Data Source=$database" Database__BuildOnStartup=false \
+    dotnet "$API_DLL" --urls "http://127.0.0.1:{port}" --environment Benchmark
+  SERVICE_PID=$PID SERVICE_PORT=$PORT
 }
 
 stop_pid() {
@@ -74,12 +117,52 @@ cleanup() {
 # The HTTP status of a GET (extra curl arguments allowed).
 status_of() { curl -s -o /dev/null -w '%{http_code}' "$@" || true; }
 
-# Runs wrk against URL and prints its JSON line. Arguments: url expect connections threads seconds [bust] [header]
+# Runs wrk (on the load CPU) against URL and prints its JSON line.
+# Arguments: url expect connections threads seconds [bust] [header]
 run_wrk() {
   local url=$1 expect=$2 connections=$3 threads=$4 seconds=$5 bust=${6:-} header=${7:-}
   local args=(-c "$connections" -t "$threads" -d "${seconds}s" --latency -s bench/wrk/report.lua)
   if [ -n "$header" ]; then args+=(-H "$header"); fi
-  wrk "${args[@]}" "$url" -- "$expect" "$bust" | grep '^{'
+  "${ON_LOAD_CPU[@]}" wrk "${args[@]}" "$url" -- "$expect" "$bust" | grep '^{'
+}
+
+CLK_TCK=$(getconf CLK_TCK)
+# User + system CPU time of a process and all its threads, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# run_wrk against the server PID, adding what it spent: server_cpu_us (its CPU time per request answered, every
+# thread, from /proc), server_cpu_share (of one core over the run: near 1 when it was the bottleneck) and
+# load_cpu_share (wrk's; near 1 would mean the load generator, not the server, set the pace).
+# Arguments: pid, then run_wrk's.
+measure() {
+  local pid=$1 before after
+  shift
+  before=$(cpu_ticks "$pid")
+  local TIMEFORMAT='%U %S'
+  { time run_wrk "$@" >"$WORK/measure.json"; } 2>"$WORK/measure.time"
+  after=$(cpu_ticks "$pid")
+  jq -c --argjson ticks $((after - before)) --argjson hz "$CLK_TCK" --arg load "$(tail -1 "$WORK/measure.time")" '
+    .seconds as $s
+    | . + {server_cpu_us: (if .requests > 0 then ($ticks / $hz * 1e6 / .requests * 100 | round / 100) else null end),
+         server_cpu_share: ($ticks / $hz / $s * 1000 | round / 1000),
+         load_cpu_share: ($load | split(" ") | map(tonumber) | add / $s * 1000 | round / 1000)}' <"$WORK/measure.json"
+}
+
+# Warms a server up with SECONDS (at least 60) of load over the paths in PATHS_FILE (see bench/wrk/seconds.lua) and
+# prints a JSON line: requests per second in every whole second, and "steady": the first second after which every
+# 1-second window stays within 10% of the median of seconds 30-60 (null if the run never settles so).
+# Arguments: base-url paths-file seconds
+warm_up() {
+  local base=$1 paths=$2 seconds=$3
+  "${ON_LOAD_CPU[@]}" wrk -c "$CONNECTIONS" -t "$THREADS" -d "${seconds}s" -s bench/wrk/seconds.lua "$base" -- "$paths" \
+    | grep '^{' | jq -c '
+      def median: sort | if length == 0 then null elif length % 2 == 1 then .[(length - 1) / 2] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+      .per_second as $c
+      | ($c[29:60] | median) as $m
+      | . + {steady_median: $m,
+             steady: (if $m == null then null
+                      else [range(0; $c[:60] | length) | select(. as $t | $c[$t:60] | all(. >= 0.9 * $m and . <= 1.1 * $m))] | first | if . == null then null else . + 1 end
+                      end)}'
 }
 
 # Median of numbers on stdin.

@@ -72,8 +72,7 @@ IndicatorsDatabase.EnsureBuilt(DatabaseSettings.Read(app.Configuration), app.Log
 // Pipeline
 app.UseRequestIds();
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseProblemResponses();
 app.UseRequestSizeLimits();
 app.UseHeadAsGet();
 app.UseHealthProbes();

@@ -124,6 +124,11 @@ internal static class KnownParametersExtensions
     /// <summary>After routing (the endpoint must be known), before the endpoint runs.</summary>
     public static WebApplication UseKnownParameters(this WebApplication app)
     {
+        if (PipelineStages.IsOff(app, PipelineStages.KnownParameters))
+        {
+            return app;
+        }
+
         app.UseMiddleware<KnownParameters>();
         return app;
     }

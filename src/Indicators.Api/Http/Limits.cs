@@ -118,6 +118,11 @@ internal static class Limits
     /// <summary>Rate and concurrency limits, for every request past the health probes (answers from memory included).</summary>
     public static WebApplication UseIndicatorsLimits(this WebApplication app)
     {
+        if (PipelineStages.IsOff(app, PipelineStages.Limits))
+        {
+            return app;
+        }
+
         app.UseForwardedHeaders();
         app.UseRateLimiter();
         return app;
@@ -129,6 +134,11 @@ internal static class Limits
     /// </summary>
     public static WebApplication UseIndicatorsTimeouts(this WebApplication app)
     {
+        if (PipelineStages.IsOff(app, PipelineStages.Limits))
+        {
+            return app;
+        }
+
         app.UseRequestTimeouts();
         app.UseInterruptedStatementsAsCancellation();
         return app;
@@ -246,6 +256,11 @@ internal static class RequestSizeLimitsExtensions
 {
     public static WebApplication UseRequestSizeLimits(this WebApplication app)
     {
+        if (PipelineStages.IsOff(app, PipelineStages.Limits))
+        {
+            return app;
+        }
+
         app.UseMiddleware<RequestSizeLimits>();
         return app;
     }

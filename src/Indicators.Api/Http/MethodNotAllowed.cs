@@ -56,6 +56,11 @@ internal static class MethodNotAllowedExtensions
     /// <summary>After routing: 405 for any method but GET and HEAD on a path GET serves.</summary>
     public static WebApplication UseMethodNotAllowed(this WebApplication app)
     {
+        if (PipelineStages.IsOff(app, PipelineStages.MethodChecks))
+        {
+            return app;
+        }
+
         app.UseMiddleware<MethodNotAllowed>();
         return app;
     }

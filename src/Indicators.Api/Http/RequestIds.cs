@@ -30,6 +30,11 @@ internal static class RequestIds
 
     public static WebApplication UseRequestIds(this WebApplication app)
     {
+        if (PipelineStages.IsOff(app, PipelineStages.RequestIds))
+        {
+            return app;
+        }
+
         app.UseMiddleware<RequestIdMiddleware>();
         return app;
     }

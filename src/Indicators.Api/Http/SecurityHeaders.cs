@@ -13,6 +13,11 @@ internal static class SecurityHeaders
 {
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
+        if (PipelineStages.IsOff(app, PipelineStages.SecurityHeaders))
+        {
+            return app;
+        }
+
         app.Use((context, next) =>
         {
             context.Response.OnStarting(static state =>
@@ -47,6 +52,11 @@ internal static class HeadRequests
 {
     public static WebApplication UseHeadAsGet(this WebApplication app)
     {
+        if (PipelineStages.IsOff(app, PipelineStages.MethodChecks))
+        {
+            return app;
+        }
+
         app.Use((context, next) => HttpMethods.IsHead(context.Request.Method) ? AsGetAsync(context, next) : next(context));
         return app;
     }

@@ -84,14 +84,22 @@ internal static class McpSetup
     /// <summary>Refuses a disallowed Origin on /mcp; before the CORS middleware (which is in UseReleaseStamp).</summary>
     public static WebApplication UseMcpOriginCheck(this WebApplication app)
     {
-        app.UseMiddleware<McpOriginCheck>();
+        if (!Http.PipelineStages.IsOff(app, Http.PipelineStages.MethodChecks))
+        {
+            app.UseMiddleware<McpOriginCheck>();
+        }
+
         return app;
     }
 
     /// <summary>POST only, and a bounded body, on /mcp; after the rate limiter.</summary>
     public static WebApplication UseMcpRequestGuard(this WebApplication app)
     {
-        app.UseMiddleware<McpRequestGuard>();
+        if (!Http.PipelineStages.IsOff(app, Http.PipelineStages.MethodChecks))
+        {
+            app.UseMiddleware<McpRequestGuard>();
+        }
+
         return app;
     }
 
