@@ -4,7 +4,6 @@ using Indicators.Api.Citations;
 using FluentValidation;
 using Indicators.Api.Csv;
 using Indicators.Api.Data;
-using Indicators.Api.Embeds;
 using Indicators.Api.Entities;
 using Indicators.Api.Health;
 using Indicators.Api.Http;
@@ -34,7 +33,8 @@ builder.AddIndicatorsLimits();
 builder.Services.AddIndicatorsDatabase(builder.Configuration);
 builder.Services.Configure<PublicUrlOptions>(builder.Configuration.GetSection("PublicUrls"));
 builder.Services.AddSingleton<PublicUrls>();
-builder.Services.AddProblemDetails();
+builder.Services.AddIndicatorsProblems();
+builder.Services.AddIndicatorsPages();
 builder.AddRequestIds();
 builder.Services.AddIndicatorsHealth();
 builder.Services.AddHttpCaching(builder.Configuration);
@@ -82,6 +82,7 @@ app.UseRouting();
 
 // Routes
 var v1 = app.NewVersionedApi("Indicators").MapGroup("/v{version:apiVersion}").HasApiVersion(1);
+v1.MapApiIndex();
 v1.MapObservations();
 v1.MapIndicators();
 v1.MapEntities();
@@ -90,8 +91,7 @@ v1.MapReleases();
 v1.MapCsvForms();
 v1.MapCitations();
 v1.MapCharts();
-app.MapSourcePages();
-app.MapEmbeds();
+app.MapPages();
 app.MapUnsupportedVersionFallback();
 
 app.Run();

@@ -109,6 +109,9 @@ internal static class CitationEndpoints
 /// <summary>A citation in its style's media type, named for "Save as" (e.g. china-gdp-2023-cny.bib).</summary>
 internal sealed class CitationResult(CitationStyle style, CitedWork work) : IResult
 {
+    /// <summary>The citation's text, for a page that shows it (the same bytes the API serves).</summary>
+    public string Text => style.Write(work);
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.ContentType = style.MediaType;

@@ -173,7 +173,8 @@ internal sealed class PublicReadOnlyDocument : IDocumentFilter
         ("Citations", "How to cite a figure, a source or the dataset (APA, Chicago, BibTeX, RIS, CSL-JSON)."),
         ("Charts", "An indicator's figures drawn as SVG or PNG."),
         ("Embeds", "Pages to embed in an iframe, and oEmbed for CMSs that discover them."),
-        ("Pages", "HTML pages for people: a source with its quoted figures highlighted."),
+        ("Pages", "HTML pages for people (text/html; errors too are pages for a browser): home, indicators, figures, search and sources."),
+        ("Index", "Where everything is: links to every collection, the release, the OpenAPI document."),
     ];
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

@@ -52,7 +52,7 @@ internal static class ResponseCache
         {
             // API versioning reports the versions from its endpoint, which a stored answer never reaches:
             // the header is set here so hits and misses carry it alike.
-            if (IsCacheable(context.Request.Path))
+            if (context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.Headers["api-supported-versions"] = UnsupportedVersions.Supported;
             }
@@ -63,7 +63,10 @@ internal static class ResponseCache
         return app;
     }
 
-    private static bool IsCacheable(PathString path) => path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The API and the pages; not the health probes or the OpenAPI document and its explorer.</summary>
+    private static bool IsCacheable(PathString path) =>
+        path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase)
+        || !(path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Forget every cached response (after a new release is opened in this process).</summary>
     public static ValueTask EvictAllAsync(IOutputCacheStore store, CancellationToken cancellationToken) =>

@@ -19,14 +19,14 @@ internal static class ObservationSearch
     // figures. Sorting every match with its whole row joined was the next cost: 850 ms p50 for q=nearly
     // (50k matches) at 1M, against about 70 ms for the page's seqs alone (bench/README.md).
     // bm25 weights per column: a word in the quote counts most, then the names, then the descriptions.
-    private const string Hits = """
+    internal const string Hits = """
         WITH hits AS MATERIALIZED (
             SELECT rowid AS seq, bm25(observations_search, 4.0, 2.0, 1.0, 2.0, 1.0) AS score
             FROM observations_search WHERE observations_search MATCH @Match)
         """;
 
     // The filters' clauses name observations as o, so the matches drive and o is looked up by rowid.
-    private const string Matching = " FROM hits CROSS JOIN observations o ON o.seq = hits.seq";
+    internal const string Matching = " FROM hits CROSS JOIN observations o ON o.seq = hits.seq";
 
     private static readonly string PageOfHits = ObservationQueries.Select.Replace(
         "FROM observations o", "FROM page CROSS JOIN observations o ON o.seq = page.seq", StringComparison.Ordinal);
