@@ -94,5 +94,6 @@ v1.MapCharts();
 app.MapPages();
 app.MapUnsupportedVersionFallback();
 
+app.AnnounceAddresses();
 app.Run();
 return 0;

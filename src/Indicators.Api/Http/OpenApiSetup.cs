@@ -82,6 +82,7 @@ internal static class OpenApiSetup
             options.OperationFilter<ParameterLimits>();
             options.OperationFilter<FiltersInPathDocument>();
             options.OperationFilter<CachingHeadersFilter>();
+            options.OperationFilter<Pages.PageResponsesFilter>();
             options.DocumentFilter<PublicReadOnlyDocument>();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name.Split('`')[0] + string.Concat(type.GetGenericArguments().Select(a => a.Name.Replace("Response", "")))
