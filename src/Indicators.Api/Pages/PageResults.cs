@@ -26,16 +26,22 @@ internal static class PageResults
     /// <summary>A 406 for a client that will not take HTML on a page URL, naming where the data is.</summary>
     public static ProblemHttpResult NotAcceptable(HttpContext http) => TypedResults.Problem(
         title: "Not acceptable",
-        detail: $"'{http.Request.Path}' is a page for people and answers text/html only. The same data is served as JSON and CSV under /v1 (GET /v1 lists every collection).",
+        detail: $"'{http.Request.Path}' is a page for people and answers text/html only. The same data is served as JSON and CSV under /v1 (GET /v1 lists every collection); this response's Link header names this page's own.",
         statusCode: StatusCodes.Status406NotAcceptable,
         type: "https://tools.ietf.org/html/rfc9110#section-15.5.7");
 }
 
-/// <summary>A page URL asked for in a format other than HTML: a 406 problem, before any query runs.</summary>
+/// <summary>
+/// A page asked for by a client that will not take HTML: a 406 problem instead of the page. Checked on the
+/// page's answer, so an unknown id is still a 404 and a bad parameter a 400 (more use to such a client); the
+/// 406 keeps the page's Link header, which names its JSON and CSV twins.
+/// </summary>
 internal sealed class PageNegotiationFilter : IEndpointFilter
 {
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        HtmlNegotiation.RefusesHtml(context.HttpContext.Request)
-            ? ValueTask.FromResult<object?>(PageResults.NotAcceptable(context.HttpContext))
-            : next(context);
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var page = (result is INestedHttpResult nested ? nested.Result : result) is RazorComponentResult;
+        return page && HtmlNegotiation.RefusesHtml(context.HttpContext.Request) ? PageResults.NotAcceptable(context.HttpContext) : result;
+    }
 }
