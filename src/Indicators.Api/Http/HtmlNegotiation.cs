@@ -29,7 +29,26 @@ internal static class HtmlNegotiation
         }
 
         var value = path.Value ?? "";
-        return MachineFilePrefixes.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        return MachineFilePrefixes.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase)) || IsVersionSegment(value);
+    }
+
+    /// <summary>Any API version's path (/v1.0/..., /v2/...): the API, whose versions answer JSON even when unsupported.</summary>
+    private static bool IsVersionSegment(string path)
+    {
+        var end = path.IndexOf('/', 1);
+        var segment = end < 0 ? path.AsSpan(1) : path.AsSpan(1, end - 1);
+        if (segment.Length < 2 || (segment[0] is not ('v' or 'V')))
+        {
+            return false;
+        }
+
+        var digits = segment[1..];
+        var dot = digits.IndexOf('.');
+        return dot < 0
+            ? IsDigits(digits)
+            : IsDigits(digits[..dot]) && IsDigits(digits[(dot + 1)..]);
+
+        static bool IsDigits(ReadOnlySpan<char> s) => s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>An error on this request is an HTML page: a page path, and Accept ranks text/html above JSON.</summary>
