@@ -11,8 +11,8 @@ namespace Indicators.Api.Pages;
 internal static class PageAssets
 {
     public const string Style = """
-        :root{color-scheme:light dark;--bg:#fff;--fg:#1a1a1a;--muted:#595959;--line:#d0d4d9;--card:#f6f7f9;--link:#0b57d0;--mark:#fff1a8;--target:#b35c00;--accent:#1f5f99}
-        @media (prefers-color-scheme:dark){:root{--bg:#121417;--fg:#e9eaec;--muted:#b4b8bf;--line:#3a3f46;--card:#1c1f24;--link:#8ab4f8;--mark:#5a4a00;--target:#ffb74d;--accent:#8ab4f8}}
+        :root{color-scheme:light dark;--bg:#fff;--fg:#1a1a1a;--muted:#595959;--line:#d0d4d9;--card:#f6f7f9;--link:#0b57d0;--mark:#fff1a8;--mark2:#ffd966;--target:#b35c00;--accent:#1f5f99}
+        @media (prefers-color-scheme:dark){:root{--bg:#121417;--fg:#e9eaec;--muted:#b4b8bf;--line:#3a3f46;--card:#1c1f24;--link:#8ab4f8;--mark:#5a4a00;--mark2:#7a5c00;--target:#ffb74d;--accent:#8ab4f8}}
         *{box-sizing:border-box}
         html{-webkit-text-size-adjust:100%}
         body{margin:0;background:var(--bg);color:var(--fg);font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
@@ -42,9 +42,9 @@ internal static class PageAssets
         .card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem}
         .card .statement{font-size:1.15rem;font-weight:700}
         .card p{margin:.25rem 0}
-        .card dl{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;margin:.35rem 0;font-size:.92rem}
-        .card dt{color:var(--muted)}
-        .card dd{margin:0}
+        .card dl,dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;margin:.35rem 0;font-size:.92rem}
+        .card dt,dl.facts dt{color:var(--muted)}
+        .card dd,dl.facts dd{margin:0}
         blockquote{margin:.5rem 0;padding:.25rem 0 .25rem .75rem;border-left:3px solid var(--accent)}
         blockquote p{margin:0}
         mark{background:var(--mark);color:inherit}
@@ -72,7 +72,7 @@ internal static class PageAssets
         .problem{font-size:1.1rem}
         .source-text{white-space:pre-wrap;font-size:1.02rem;line-height:1.65}
         .source-text mark{scroll-margin-top:5rem;scroll-margin-bottom:5rem}
-        .source-text mark[data-obs*=" "]{background:color-mix(in srgb,var(--mark) 70%,var(--target) 30%)}
+        .source-text mark[data-obs*=" "]{background:var(--mark2)}
         footer.site{border-top:1px solid var(--line);margin-top:2rem;padding:1rem 0 2rem;font-size:.9rem;color:var(--muted)}
         footer.site p{margin:.25rem 0}
         """;
