@@ -68,6 +68,8 @@ internal static class PageAssets
         .filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.5rem 1rem;margin:.75rem 0}
         .filters label{display:flex;flex-direction:column;font-size:.9rem;gap:.15rem}
         .filters .q{grid-column:1/-1}
+        details.more{margin:.25rem 0 .75rem}
+        details.more summary{cursor:pointer;min-height:24px;padding:.15rem 0;color:var(--link)}
         .pager{display:flex;gap:1rem;margin:1rem 0}
         .problem{font-size:1.1rem}
         .source-text{white-space:pre-wrap;font-size:1.02rem;line-height:1.65}
