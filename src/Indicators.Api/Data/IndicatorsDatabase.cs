@@ -28,11 +28,40 @@ internal sealed class IndicatorsDatabase
     /// <summary>Connections opened since start: shows (in tests, and to an operator) which requests reach the database.</summary>
     public long ConnectionsOpened => Interlocked.Read(ref _connectionsOpened);
 
+    private long _connectionsInUse;
+
+    /// <summary>Connections opened by <see cref="OpenAsync"/> and not yet closed: what requests hold right now.</summary>
+    public long ConnectionsInUse => Interlocked.Read(ref _connectionsInUse);
+
+    private long _statementsInterrupted;
+
+    /// <summary>
+    /// Statements SQLite reported as interrupted (SQLITE_INTERRUPT) because their request was cancelled: shows that
+    /// a timed-out request stopped its statement rather than waiting for it to finish.
+    /// </summary>
+    public long StatementsInterrupted => Interlocked.Read(ref _statementsInterrupted);
+
+    internal void ConnectionTaken() => Interlocked.Increment(ref _connectionsInUse);
+
+    internal void ConnectionGivenBack() => Interlocked.Decrement(ref _connectionsInUse);
+
+    internal void StatementInterrupted() => Interlocked.Increment(ref _statementsInterrupted);
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _connectionsOpened);
-        var connection = new InterruptibleConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        var connection = new InterruptibleConnection(_connectionString, this);
+        connection.MarkInUse();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
         connection.InterruptOn(cancellationToken);
         return connection;
     }

@@ -10,9 +10,19 @@ namespace Indicators.Api.Data;
 /// The registration is dropped in <see cref="Close"/>, before the handle goes back to the pool, so a late
 /// cancellation can never interrupt the next request that uses the handle.
 /// </summary>
-internal sealed class InterruptibleConnection(string connectionString) : SqliteConnection(connectionString)
+internal sealed class InterruptibleConnection(string connectionString, IndicatorsDatabase owner) : SqliteConnection(connectionString)
 {
     private CancellationTokenRegistration _interruptOnCancel;
+    private int _inUse;
+
+    /// <summary>Counts this connection as in use by an operation until it closes (see <see cref="IndicatorsDatabase.ConnectionsInUse"/>).</summary>
+    public void MarkInUse()
+    {
+        if (Interlocked.Exchange(ref _inUse, 1) == 0)
+        {
+            owner.ConnectionTaken();
+        }
+    }
 
     /// <summary>From now until the connection closes, cancelling the token stops the running statement.</summary>
     public void InterruptOn(CancellationToken cancellationToken) =>
@@ -23,6 +33,10 @@ internal sealed class InterruptibleConnection(string connectionString) : SqliteC
         // Dispose waits for a callback already running, so no interrupt can outlive this connection's use.
         _interruptOnCancel.Dispose();
         base.Close();
+        if (Interlocked.Exchange(ref _inUse, 0) == 1)
+        {
+            owner.ConnectionGivenBack();
+        }
     }
 
     private void Interrupt()
@@ -54,6 +68,7 @@ internal static class InterruptedStatements
             }
             catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteInterrupt && context.RequestAborted.IsCancellationRequested)
             {
+                context.RequestServices.GetRequiredService<IndicatorsDatabase>().StatementInterrupted();
                 throw new OperationCanceledException("The request was cancelled while a statement ran.", exception, context.RequestAborted);
             }
         });

@@ -65,15 +65,8 @@ public sealed class ServiceHardeningTests : IAsyncLifetime
         request.Headers.Add("X-Request-Id", "log-check-1234");
         await client.SendAsync(request);
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        string? line = null;
-        while (line is null && DateTime.UtcNow < deadline)
-        {
-            line = _service.Output.FirstOrDefault(l => l.Contains("log-check-1234", StringComparison.Ordinal));
-            await Task.Delay(50);
-        }
-
-        Assert.NotNull(line);
+        await Eventually.TrueAsync(() => _service.Output.Any(l => l.Contains("log-check-1234", StringComparison.Ordinal)), "no log line names the request id");
+        var line = _service.Output.First(l => l.Contains("log-check-1234", StringComparison.Ordinal));
         Assert.All(_service.Output, l => JsonDocument.Parse(l).Dispose());
         Assert.Contains("\"RequestId\":\"log-check-1234\"", line);
     }
@@ -98,15 +91,8 @@ public sealed class ServiceHardeningTests : IAsyncLifetime
         Assert.DoesNotContain("   at ", await api.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.False(service.Process.HasExited);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        string? line = null;
-        while (line is null && DateTime.UtcNow < deadline)
-        {
-            line = service.Output.FirstOrDefault(l => l.Contains("is not ready", StringComparison.Ordinal));
-            await Task.Delay(50);
-        }
-
-        Assert.NotNull(line);
+        await Eventually.TrueAsync(() => service.Output.Any(l => l.Contains("is not ready", StringComparison.Ordinal)), "no log line says the database is not ready");
+        var line = service.Output.First(l => l.Contains("is not ready", StringComparison.Ordinal));
         using var log = JsonDocument.Parse(line);
         Assert.Equal("Error", log.RootElement.GetProperty("LogLevel").GetString());
         Assert.Contains("damaged.db", log.RootElement.GetProperty("Message").GetString());
@@ -115,7 +101,14 @@ public sealed class ServiceHardeningTests : IAsyncLifetime
     [Fact]
     public async Task OnSigtermInFlightRequestsCompleteAndTheProcessExitsZero()
     {
-        await using var service = await ServiceProcess.StartAsync(Path.Combine(_scratch.Path, "shutdown.db"));
+        // Kestrel's connection log says when it has taken each connection; the host's lifetime log says when it
+        // has begun to stop. The test waits for those events rather than for a guess at how long they take.
+        await using var service = await ServiceProcess.StartAsync(
+            Path.Combine(_scratch.Path, "shutdown.db"),
+            new Dictionary<string, string> { ["Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel.Connections"] = "Debug" });
+        int Logged(params string[] texts) => service.Output.Count(l => texts.All(t => l.Contains(t, StringComparison.Ordinal)));
+        var startedBefore = Logged("Connection id", "started.");
+
         // Twenty requests the server has begun to read (request line sent, headers not finished): in flight.
         var sockets = new List<Socket>();
         for (var i = 0; i < 20; i++)
@@ -126,9 +119,9 @@ public sealed class ServiceHardeningTests : IAsyncLifetime
             sockets.Add(socket);
         }
 
-        await Task.Delay(500); // let Kestrel read what was sent
+        await Eventually.TrueAsync(() => Logged("Connection id", "started.") >= startedBefore + 20, "Kestrel did not take all 20 connections");
         service.Terminate();
-        await Task.Delay(500); // the host is now stopping: no new requests, in-flight ones go on
+        await Eventually.TrueAsync(() => Logged("Application is shutting down") > 0, "the host did not begin to stop on SIGTERM");
 
         var responses = await Task.WhenAll(sockets.Select(async socket =>
         {
