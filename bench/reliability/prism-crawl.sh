@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Contract crawl: every operation of openapi.yaml (26), and every status code it documents (200, 304, 400, 404,
+# Contract crawl: every operation of openapi.yaml (31), and every status code it documents (200, 304, 400, 404,
 # 429, 503), requested through Prism's validating proxy in front of the built service. Prism checks each
 # real response against the document and reports mismatches in its `sl-violations` header; this prints
 # (the Host the proxy forwards is the upstream's, hence the oEmbed url on 18701) one line per request and exits non-zero on any response violation (request violations are expected:
@@ -51,13 +51,15 @@ ok=(/v1/entities /v1/entities/china /v1/indicators /v1/indicators/gdp /v1/indica
     /v1/entities.csv /v1/indicators.csv /v1/indicators/gdp/observations.csv /v1/observations.csv /v1/sources.csv
     /v1/indicators/gdp/chart.svg /v1/indicators/gdp/chart.png /v1/observations/china-gdp-2023-cny/citation
     /v1/sources/modernisation-in-china-and-pakistan/citation /v1/citation /embed/indicators/gdp
-    "/oembed?url=http%3A%2F%2F127.0.0.1%3A18701%2Fembed%2Findicators%2Fgdp" /sources/modernisation-in-china-and-pakistan)
+    "/oembed?url=http%3A%2F%2F127.0.0.1%3A18701%2Fembed%2Findicators%2Fgdp" /sources/modernisation-in-china-and-pakistan
+    /v1 / /indicators/gdp /observations/china-gdp-2023-cny "/search?q=poverty")
 bad=(/v1/entities /v1/indicators /v1/indicators/gdp/observations /v1/observations /v1/releases /v1/sources
      /v1/entities.csv /v1/indicators.csv /v1/indicators/gdp/observations.csv /v1/observations.csv /v1/sources.csv
-     /v1/indicators/gdp/chart.svg /v1/indicators/gdp/chart.png /embed/indicators/gdp)
+     /v1/indicators/gdp/chart.svg /v1/indicators/gdp/chart.png /embed/indicators/gdp /search)
 bad_style=(/v1/observations/china-gdp-2023-cny/citation /v1/sources/modernisation-in-china-and-pakistan/citation /v1/citation)
 missing=(/v1/entities/atlantis /v1/indicators/no-such /v1/indicators/no-such/observations /v1/observations/no-such
-         /v1/releases/0000000000000000 /v1/sources/no-such /v1/sources/no-such/text /sources/no-such)
+         /v1/releases/0000000000000000 /v1/sources/no-such /v1/sources/no-such/text /sources/no-such
+         /indicators/no-such /observations/no-such)
 
 requests=0 failures=0 violations=0
 check() { # proxy-port path expected-status [curl args...]

@@ -92,11 +92,11 @@ internal static class PageAssets
     public static string Hash(string inline) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)))}'";
 
     /// <summary>
-    /// A page's policy: nothing but its own inline style and script (by hash), its own images, and forms that
-    /// submit to itself (the search box). <paramref name="extraStyles"/> are a page's own generated rules.
+    /// A page's policy: nothing but its own inline style and script (by hash), its own images, fetches of its own
+    /// (crawlers' tools read robots.txt from the page), and forms that submit to itself (the search box). <paramref name="extraStyles"/> are a page's own generated rules.
     /// </summary>
     public static string ContentSecurityPolicy(IEnumerable<string> extraStyles, string? script, string frameAncestors = "'none'") =>
         $"default-src 'none'; style-src {string.Join(' ', extraStyles.Select(Hash).Prepend(StyleHash))}; " +
         (script is null ? "" : $"script-src {Hash(script)}; ") +
-        $"img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors {frameAncestors}";
+        $"img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors {frameAncestors}";
 }
