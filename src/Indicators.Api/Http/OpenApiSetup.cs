@@ -126,6 +126,7 @@ internal sealed class QueryParameterSchemas : IOperationFilter
                 "includeDerived" => Enumeration(["true", "false"]),
                 "kind" => Enumeration(Vocabulary.Kinds),
                 "qualifier" => Enumeration(Vocabulary.Qualifiers),
+                "theme" => Enumeration(["light", "dark"]),
                 _ => parameter.Schema,
             };
             FixExample(parameter);
