@@ -86,12 +86,15 @@ internal static class PageEndpoints
         var urls = http.RequestServices.GetRequiredService<PublicUrls>();
         List<IndicatorView> indicators;
         List<SourceView> sources;
+        long sourceTotal;
         ReleaseResponse release;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             var all = PagePosition.From(null, PagePosition.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
             indicators = (await IndicatorQueries.ListAsync(connection, all, cancellationToken)).Rows.Take(PagePosition.MaxPageSize).Select(IndicatorView.From).ToList();
-            sources = (await SourceQueries.ListAsync(connection, all, cancellationToken)).Rows.Take(PagePosition.MaxPageSize).Select(SourceView.From).ToList();
+            var firstSources = PagePosition.From(null, HomePage.MaxSources.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+            (var sourceRows, sourceTotal) = await SourceQueries.ListAsync(connection, firstSources, cancellationToken);
+            sources = sourceRows.Take(HomePage.MaxSources).Select(SourceView.From).ToList();
             release = (await ReleaseQueries.LatestAsync(connection, cancellationToken)).ToResponse();
         }
 
@@ -121,6 +124,7 @@ internal static class PageEndpoints
         {
             [nameof(HomePage.Indicators)] = indicators,
             [nameof(HomePage.Sources)] = sources,
+            [nameof(HomePage.SourceTotal)] = sourceTotal,
             [nameof(HomePage.ReleaseId)] = release.Id,
             [nameof(HomePage.ReleaseBuiltAt)] = release.BuiltAt,
             [nameof(HomePage.Changelog)] = release.Changelog,
@@ -314,23 +318,28 @@ internal static class PageEndpoints
                 ? links.Search(query.Where(p => p.Key is not ("page" or "cursor")))
                 : null,
             [nameof(SearchPage.Highlight)] = QuoteMarks.Terms(request.Q),
-            [nameof(SearchPage.Options)] = await SearchOptionsAsync(database, cancellationToken),
+            [nameof(SearchPage.Options)] = Options(facets, request),
         });
     }
 
-    private static async Task<SearchOptions> SearchOptionsAsync(IndicatorsDatabase database, CancellationToken cancellationToken)
+    /// <summary>
+    /// The form's choices: the kinds and qualifiers (fixed words), and for indicators, entities and sources the
+    /// values the facets found (the most frequent first) plus the one asked for. Bounded whatever the data holds:
+    /// a list of ten thousand sources would be neither usable nor light.
+    /// </summary>
+    private static SearchOptions Options(ObservationFacetCounts facets, ListObservationsRequest request)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var all = PagePosition.From(null, PagePosition.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
-        var indicators = (await IndicatorQueries.ListAsync(connection, all, cancellationToken)).Rows.Take(PagePosition.MaxPageSize);
-        var entities = (await Entities.EntityQueries.ListAsync(connection, all, cancellationToken)).Rows.Take(PagePosition.MaxPageSize);
-        var sources = (await SourceQueries.ListAsync(connection, all, cancellationToken)).Rows.Take(PagePosition.MaxPageSize);
+        static List<Option> From(IReadOnlyList<FacetValue> values, string? asked) =>
+            values.Select(v => new Option(v.Code, v.Name))
+                .Concat(asked is not null && values.All(v => v.Code != asked) ? [new Option(asked, asked)] : [])
+                .OrderBy(o => o.Text, StringComparer.Ordinal).ToList();
         return new SearchOptions(
-            indicators.Select(i => new Option(i.Code, i.Name)).ToList(),
-            entities.Select(e => new Option(e.Code, e.Name)).ToList(),
-            sources.Select(s => new Option(s.Id, s.Title)).ToList(),
+            From(facets.Indicator, request.Indicator),
+            From(facets.Entity, request.Entity),
+            From(facets.Source, request.Source),
             Vocabulary.Kinds.Select(k => new Option(k, FigureWording.KindWords(k) ?? "actual")).ToList(),
-            Vocabulary.Qualifiers.Select(q => new Option(q, SearchFacets.QualifierName(q))).ToList());
+            Vocabulary.Qualifiers.Select(q => new Option(q, SearchFacets.QualifierName(q))).ToList(),
+            From(facets.Entity, request.Counterpart));
     }
 
     /// <param name="id" example="modernisation-in-china-and-pakistan">The source id.</param>

@@ -14,7 +14,7 @@ public sealed record Option(string Value, string Text);
 /// <summary>The choices the search form offers for each filter.</summary>
 public sealed record SearchOptions(
     IReadOnlyList<Option> Indicators, IReadOnlyList<Option> Entities, IReadOnlyList<Option> Sources,
-    IReadOnlyList<Option> Kinds, IReadOnlyList<Option> Qualifiers);
+    IReadOnlyList<Option> Kinds, IReadOnlyList<Option> Qualifiers, IReadOnlyList<Option> Counterparts);
 
 /// <summary>A facet value as a link: to add the filter, or (when it is on) to take it off.</summary>
 public sealed record FacetLink(string Text, long Count, string Href, bool On);
