@@ -84,19 +84,17 @@ internal static class PageEndpoints
         var site = PageContext.For(http);
         var database = http.RequestServices.GetRequiredService<IndicatorsDatabase>();
         var urls = http.RequestServices.GetRequiredService<PublicUrls>();
-        List<IndicatorView> indicators;
-        List<SourceView> sources;
-        long sourceTotal;
-        ReleaseResponse release;
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        // Each indicator's and source's figure count is a COUNT over its figures: read once per release.
+        var (indicators, sources, sourceTotal, release) = await http.RequestServices.GetRequiredService<PageCache>().GetAsync(site.Release, "home", "", async () =>
         {
+            await using var connection = await database.OpenAsync(cancellationToken);
             var all = PagePosition.From(null, PagePosition.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
-            indicators = (await IndicatorQueries.ListAsync(connection, all, cancellationToken)).Rows.Take(PagePosition.MaxPageSize).Select(IndicatorView.From).ToList();
+            var indicatorRows = (await IndicatorQueries.ListAsync(connection, all, cancellationToken)).Rows.Take(PagePosition.MaxPageSize).Select(IndicatorView.From).ToList();
             var firstSources = PagePosition.From(null, HomePage.MaxSources.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
-            (var sourceRows, sourceTotal) = await SourceQueries.ListAsync(connection, firstSources, cancellationToken);
-            sources = sourceRows.Take(HomePage.MaxSources).Select(SourceView.From).ToList();
-            release = (await ReleaseQueries.LatestAsync(connection, cancellationToken)).ToResponse();
-        }
+            var (sourceRows, total) = await SourceQueries.ListAsync(connection, firstSources, cancellationToken);
+            var latest = (await ReleaseQueries.LatestAsync(connection, cancellationToken)).ToResponse();
+            return (indicatorRows, sourceRows.Take(HomePage.MaxSources).Select(SourceView.From).ToList(), total, latest);
+        });
 
         var citation = CitationEndpoints.CiteDataset(new CitationRequest(), urls, clock, http).Text;
         var links = site.Links;
@@ -139,12 +137,12 @@ internal static class PageEndpoints
         var site = PageContext.For(http);
         var database = http.RequestServices.GetRequiredService<IndicatorsDatabase>();
         var urls = http.RequestServices.GetRequiredService<PublicUrls>();
-        IndicatorRow? indicator;
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        var cache = http.RequestServices.GetRequiredService<PageCache>();
+        var indicator = await cache.GetAsync(site.Release, "indicator", code, async () =>
         {
-            indicator = await IndicatorQueries.FindAsync(connection, code, cancellationToken);
-        }
-
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return await IndicatorQueries.FindAsync(connection, code, cancellationToken);
+        });
         if (indicator is null)
         {
             return Problems.NotFound($"There is no indicator '{code}'. The home page lists every indicator.");
@@ -154,7 +152,7 @@ internal static class PageEndpoints
         Dictionary<string, SourceRow> sources;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            sources = await PageQueries.SourcesAsync(connection, list.Items.Select(o => o.Citation?.Source).OfType<string>(), cancellationToken);
+            sources = await PageQueries.SourcesAsync(http, connection, list.Items.Select(o => o.Citation?.Source).OfType<string>(), cancellationToken);
         }
 
         var figures = PageQueries.Views(list.Items, sources);
@@ -162,9 +160,10 @@ internal static class PageEndpoints
         var json = links.Api($"/indicators/{Uri.EscapeDataString(code)}/observations");
         var csv = links.Api($"/indicators/{Uri.EscapeDataString(code)}/observations.csv");
         var embed = links.Absolute(links.Embed(code));
-        var oembed = await OEmbed.Answer(
-            new OEmbedRequest { Url = embed }, http.RequestServices.GetRequiredService<KnownCodes>(), database, urls, http, cancellationToken);
-        var snippet = oembed.Result is Ok<OEmbedResponse> ok ? ok.Value!.Html : $"<iframe src=\"{embed}\"></iframe>";
+        // The oEmbed's own snippet, so the page and a CMS paste the same iframe.
+        var snippet = await cache.GetAsync(site.Release, "oembed", embed, async () =>
+            (await OEmbed.Answer(new OEmbedRequest { Url = embed }, http.RequestServices.GetRequiredService<KnownCodes>(), database, urls, http, cancellationToken))
+                .Result is Ok<OEmbedResponse> ok ? ok.Value!.Html : $"<iframe src=\"{embed}\"></iframe>");
         var view = IndicatorView.From(indicator);
         var citation = CitationEndpoints.CiteDataset(new CitationRequest(), urls, clock, http).Text;
         var meta = new PageMeta
@@ -229,7 +228,7 @@ internal static class PageEndpoints
             }
 
             sources = await PageQueries.SourcesAsync(
-                connection, inputs.Prepend(figure).Select(o => o.Citation?.Source).OfType<string>(), cancellationToken);
+                http, connection, inputs.Prepend(figure).Select(o => o.Citation?.Source).OfType<string>(), cancellationToken);
         }
 
         var links = site.Links;
@@ -283,7 +282,7 @@ internal static class PageEndpoints
         Dictionary<string, SourceRow> sources;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            sources = await PageQueries.SourcesAsync(connection, list.Items.Select(o => o.Citation?.Source).OfType<string>(), cancellationToken);
+            sources = await PageQueries.SourcesAsync(http, connection, list.Items.Select(o => o.Citation?.Source).OfType<string>(), cancellationToken);
         }
 
         var links = site.Links;

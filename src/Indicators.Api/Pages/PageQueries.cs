@@ -40,14 +40,19 @@ internal static class PageQueries
             http.RequestServices.GetRequiredService<ObservationCounts>(), http.RequestServices.GetRequiredService<PublicUrls>(),
             http.Request, cancellationToken);
 
-    /// <summary>Source titles by id for the figures' source lines.</summary>
+    /// <summary>The sources by id, for the figures' source lines (each read once per release, see <see cref="PageCache"/>).</summary>
     public static async Task<Dictionary<string, SourceRow>> SourcesAsync(
-        DbConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken)
+        HttpContext http, DbConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken)
     {
+        var cache = http.RequestServices.GetRequiredService<PageCache>();
+        var release = DatasetRelease.Of(http.Request);
         var sources = new Dictionary<string, SourceRow>(StringComparer.Ordinal);
         foreach (var id in ids.Distinct())
         {
-            if (await SourceQueries.FindAsync(connection, id, cancellationToken) is { } source)
+            // A missing source is cached as an empty row (a cache holds no null), then left out.
+            var source = await cache.GetAsync(release, "source", id,
+                async () => await SourceQueries.FindAsync(connection, id, cancellationToken) ?? new SourceRow());
+            if (source.Id.Length > 0)
             {
                 sources[id] = source;
             }

@@ -28,6 +28,7 @@ internal static class PageServices
         });
         services.AddRazorComponents();
         services.AddSingleton<Observations.ObservationFacets>();
+        services.AddSingleton<PageCache>();
         return services;
     }
 
