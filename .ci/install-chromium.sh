@@ -3,8 +3,9 @@
 # /usr/bin/chromium and never downloads a browser of its own. Safe to run twice.
 set -euo pipefail
 
-# The charts need a font too (ScottPlot draws with DejaVu when it is there): check both.
-if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-dejavu-core >/dev/null 2>&1; then
+# The charts name DejaVu Sans first (the browser tests measure them in it), and the PNG finds it through
+# fontconfig (SkiaSharp's Linux build loads libfontconfig1): check all three.
+if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-dejavu-core libfontconfig1 >/dev/null 2>&1; then
     echo "chromium and fonts already installed: $(chromium --version 2>/dev/null || true)"
     exit 0
 fi
@@ -15,5 +16,5 @@ if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
 fi
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
+$sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core libfontconfig1
 chromium --version

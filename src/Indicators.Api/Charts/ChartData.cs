@@ -43,9 +43,29 @@ internal static class ChartData
             }
         }
 
+        var filters = Filters(request);
+        // The data links keep the chart's filters (not its paging): "get the data" gives what the chart is of.
+        var query = QueryString.Create(filters.Select(f => new KeyValuePair<string, string?>(f.Name, f.Value))).ToUriComponent();
+        var observations = $"{urls.Base(httpRequest)}/v1/indicators/{Uri.EscapeDataString(code)}/observations";
         var model = ChartModel.From(
-            indicator.Name, indicator.UnitCode, list.Items, sources.ToDictionary(s => s.Id, s => s.Title),
-            $"{urls.Base(httpRequest)}/v1/indicators/{code}/observations");
+            code, indicator.Name, indicator.UnitCode, list.Items, sources.ToDictionary(s => s.Id, SourceLine),
+            observations + query, observations + ".csv" + query, filters, (int)list.Total);
         return (model, sources);
     }
+
+    /// <summary>The filters asked for, by their query names, in the order the parameters are documented.</summary>
+    public static IReadOnlyList<ChartFilter> Filters(ListObservationsRequest request) =>
+        new (string Name, string? Value)[]
+        {
+            ("q", request.Q), ("entity", request.Entity), ("counterpart", request.Counterpart), ("source", request.Source),
+            ("kind", request.Kind), ("qualifier", request.Qualifier), ("from", request.From), ("to", request.To),
+            ("includeDerived", request.IncludeDerived),
+        }
+        .Where(f => !string.IsNullOrEmpty(f.Value))
+        .Select(f => new ChartFilter(f.Name, f.Value!))
+        .ToList();
+
+    /// <summary>"Modernisation in China and Pakistan, Jiang Zaidong, 2024-09-10": only what the source gives.</summary>
+    private static string SourceLine(SourceRow source) =>
+        string.Join(", ", new[] { source.Title, source.Author, source.PublishedOn }.Where(p => !string.IsNullOrWhiteSpace(p)));
 }

@@ -70,11 +70,11 @@ internal sealed record OEmbedResponse
     /// <example>http://127.0.0.1:5000/</example>
     [JsonPropertyName("provider_url")] public required string ProviderUrl { get; init; }
 
-    /// <summary>The iframe to paste into the page.</summary>
-    /// <example>&lt;iframe src="http://127.0.0.1:5000/embed/indicators/share-of-world-gdp" width="640" height="480"&gt;&lt;/iframe&gt;</example>
+    /// <summary>The iframe to paste into the page: as wide as its column up to width, and height tall.</summary>
+    /// <example>&lt;iframe src="http://127.0.0.1:5000/embed/indicators/share-of-world-gdp?width=640&amp;height=480" width="640" height="480" style="border:0;width:100%;max-width:640px"&gt;&lt;/iframe&gt;</example>
     [JsonPropertyName("html")] public required string Html { get; init; }
 
-    /// <summary>The iframe's width in pixels, within maxwidth.</summary>
+    /// <summary>The iframe's greatest width in pixels, within maxwidth; in a narrower column it takes the column's width.</summary>
     /// <example>640</example>
     [JsonPropertyName("width")] public required int Width { get; init; }
 
@@ -132,7 +132,9 @@ internal static class OEmbed
         {
             Title = title,
             ProviderUrl = baseUrl,
-            Html = $"<iframe src=\"{e.Encode(src)}\" width=\"{width}\" height=\"{height}\" style=\"border:0\" title=\"{e.Encode(title)}\" loading=\"lazy\"></iframe>",
+            // A plain iframe (no script) that fits any column: as wide as the column up to its width, never
+            // wider; the embed page draws its chart for whatever width that turns out to be.
+            Html = $"<iframe src=\"{e.Encode(src)}\" width=\"{width}\" height=\"{height}\" style=\"border:0;width:100%;max-width:{width}px\" title=\"{e.Encode(title)}\" loading=\"lazy\"></iframe>",
             Width = width,
             Height = height,
         });

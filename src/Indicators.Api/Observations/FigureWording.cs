@@ -85,11 +85,17 @@ internal static class FigureWording
         _ => null,
     };
 
+    /// <summary>
+    /// The statement with the kind where the figure is not a plain actual: "around 5% (target)", "within 4 hours".
+    /// A chart labels each mark with it, so a target reads as a target in words, not by colour alone.
+    /// </summary>
+    public static string StatementWithKind(ObservationResponse figure) =>
+        KindWords(figure.Kind) is { } kind ? $"{Statement(figure)} ({kind})" : Statement(figure);
+
     /// <summary>The whole figure in one line: "more than 40%, Share of world GDP, Global South, now (2024)".</summary>
     public static string Summary(ObservationResponse figure)
     {
-        var kind = KindWords(figure.Kind);
-        var parts = new List<string> { Statement(figure) + (kind is null ? "" : $" ({kind})"), figure.Indicator.Name, figure.Entity.Name };
+        var parts = new List<string> { StatementWithKind(figure), figure.Indicator.Name, figure.Entity.Name };
         if (figure.Counterpart is { } counterpart)
         {
             parts[^1] += $" (with {counterpart.Name})";
@@ -98,6 +104,13 @@ internal static class FigureWording
         parts.Add(figure.Period.Label);
         return string.Join(", ", parts);
     }
+
+    /// <summary>A unit as a heading over the values drawn in it: "Percent", "Trillion yuan", "Hours".</summary>
+    public static string UnitHeading(UnitResponse unit) =>
+        unit.Label.Length == 0 ? "" : char.ToUpperInvariant(unit.Label[0]) + unit.Label[1..];
+
+    /// <summary>A value on an axis in its unit: "40%" for percentages, else the number alone ("126").</summary>
+    public static string AxisValue(double value, UnitResponse unit) => unit.Code == "percent" ? Number(value) + "%" : Number(value);
 
     private static string Join(string words, string value) => words.Length == 0 ? value : $"{words} {value}";
 }

@@ -37,13 +37,10 @@ internal static class EmbedEndpoint
         var (model, sources) = chart.Value;
         var width = size.WidthPixels;
         var chartHeight = Math.Max(ChartSizeRequest.Min, size.HeightPixels - CaptionHeight);
-        var svg = ChartRenderer.Svg(model, width, chartHeight);
-        // Inline in HTML: no XML declaration, and a viewBox so the drawing scales to a narrower frame.
-        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..];
-        if (!svg[..svg.IndexOf('>')].Contains("viewBox", StringComparison.Ordinal))
-        {
-            svg = svg.Replace("<svg ", $"<svg viewBox=\"0 0 {width} {chartHeight}\" ", StringComparison.Ordinal);
-        }
+        // Drawn for each width the frame may have (a host sets it, often width:100%), each shown where it fits,
+        // in the theme asked for; without one, light drawings on a light panel in either colour scheme.
+        var chartTheme = theme.Theme == "dark" ? ChartTheme.Dark : ChartTheme.Light;
+        var svg = ResponsiveChart.Markup(model, width, chartHeight, chartTheme, sourceAndData: false);
 
         var site = PageContext.For(http);
         var links = site.Links;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Indicators.Api.Tests.Support;
@@ -16,8 +17,8 @@ public sealed class EmbedTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<svg viewBox=\"0 0 800 386\"", html);
-        Assert.Contains("<title>Share of world GDP: Global South</title>", html);
+        Assert.Contains("width=\"800\" height=\"386\" viewBox=\"0 0 800 386\"", html);
+        Assert.Contains(">Share of world GDP: Global South</title>", html);
         Assert.Contains("Source: <a href=\"http://localhost/sources/modernisation-in-china-and-pakistan\" target=\"_blank\" rel=\"noopener\">Modernisation in China and Pakistan</a>, Jiang Zaidong, 2024-09-10.", html);
         Assert.Contains("href=\"http://localhost/v1/indicators/share-of-world-gdp/observations\"", html);
     }
@@ -47,9 +48,10 @@ public sealed class EmbedTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var html = await (await _client.GetAsync("/embed/indicators/travel-time?width=600&height=400")).Content.ReadAsStringAsync();
 
-        var link = Regex.Match(html, "<link rel=\"alternate\" type=\"application/json\\+oembed\" href=\"([^\"]+)\"");
-        Assert.True(link.Success);
-        var href = WebUtility.HtmlDecode(link.Groups[1].Value);
+        // Parsed as a browser does: the encoder writes the + of the media type as a character reference.
+        var link = PageAssertions.Parse(html).QuerySelector("link[rel=alternate][type='application/json+oembed']");
+        Assert.NotNull(link);
+        var href = link.GetAttribute("href")!;
         Assert.Equal("http://localhost/oembed?url=" + Uri.EscapeDataString("http://localhost/embed/indicators/travel-time?width=600&height=400") + "&format=json", href);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(href)).StatusCode);
     }
@@ -58,8 +60,28 @@ public sealed class EmbedTests(ApiFactory factory) : IClassFixture<ApiFactory>
     public async Task EmbedPageSizesTheChartToTheFrame()
     {
         var html = await (await _client.GetAsync("/embed/indicators/travel-time?width=500&height=364")).Content.ReadAsStringAsync();
+        var sizes = Regex.Matches(html, "<svg width=\"([0-9]+)\" height=\"([0-9]+)\"")
+            .Select(m => (Width: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Height: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+            .ToList();
 
-        Assert.Contains("<svg viewBox=\"0 0 500 300\"", html);
+        // A drawing for each width the frame may have up to the one asked for, 300 px tall (364 less the caption)
+        // where the text leaves room, taller where a narrow one needs it.
+        Assert.Equal([300, 380, 480], sizes.Select(s => s.Width));
+        Assert.Equal(300, sizes[^1].Height);
+        Assert.All(sizes, s => Assert.True(s.Height >= 300));
+    }
+
+    [Fact]
+    public async Task AFilteredEmbedKeepsItsFilterInItsDataLinksAndItsTextAlternative()
+    {
+        var html = await (await _client.GetAsync("/embed/indicators/share-of-world-growth?entity=china")).Content.ReadAsStringAsync();
+
+        Assert.Contains("href=\"http://localhost/v1/indicators/share-of-world-growth/observations?entity=china\"", html);
+        Assert.Contains("href=\"http://localhost/v1/indicators/share-of-world-growth/observations.csv?entity=china\"", html);
+        Assert.Contains("Data: http://localhost/v1/indicators/share-of-world-growth/observations?entity=china</desc>", html);
+        Assert.DoesNotContain("data-observation=\"global-south", html);
+        Assert.Contains("<title id=\"", html);
+        Assert.Contains(">Contribution to world economic growth: China</title>", html);
     }
 
     [Fact]
@@ -77,7 +99,7 @@ public sealed class EmbedTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(800, body.GetProperty("width").GetInt32());
         Assert.Equal(450, body.GetProperty("height").GetInt32());
         Assert.Equal(
-            "<iframe src=\"http://localhost/embed/indicators/share-of-world-gdp?entity=global-south&amp;width=800&amp;height=450\" width=\"800\" height=\"450\" style=\"border:0\" title=\"Share of world GDP\" loading=\"lazy\"></iframe>",
+            "<iframe src=\"http://localhost/embed/indicators/share-of-world-gdp?entity=global-south&amp;width=800&amp;height=450\" width=\"800\" height=\"450\" style=\"border:0;width:100%;max-width:800px\" title=\"Share of world GDP\" loading=\"lazy\"></iframe>",
             body.GetProperty("html").GetString());
     }
 

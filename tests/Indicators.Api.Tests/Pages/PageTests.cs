@@ -157,17 +157,30 @@ public sealed class PageTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var (_, page) = await GetPageAsync("/indicators/share-of-world-gdp");
         var figure = page.QuerySelector("figure.chart")!;
-        var svg = figure.QuerySelector("source[type='image/svg+xml']")!.GetAttribute("srcset")!;
+        var sources = figure.QuerySelectorAll("picture source").ToList();
         var img = figure.QuerySelector("img")!;
 
-        Assert.True(svg.Split(", ").Length >= 2, svg);
-        Assert.All(svg.Split(", "), candidate => Assert.Matches(@"^/v1/indicators/share-of-world-gdp/chart\.svg\?width=(\d+)&height=\d+ \1w$", candidate));
+        // Chosen by the viewport, narrowest first, each drawing no wider than the column it is shown in.
+        Assert.True(sources.Count >= 2);
+        var widths = new List<int>();
+        foreach (var source in sources)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(source.GetAttribute("srcset")!, @"^/v1/indicators/share-of-world-gdp/chart\.svg\?width=(\d+)&height=\d+$");
+            Assert.True(match.Success, source.GetAttribute("srcset"));
+            var width = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var below = double.Parse(System.Text.RegularExpressions.Regex.Match(source.GetAttribute("media")!, @"max-width: ([\d.]+)px").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(width <= below - 32, $"a {width} px drawing for viewports up to {below} px is wider than the column");
+            widths.Add(width);
+        }
+
+        Assert.Equal(widths.Order(), widths);
+        Assert.StartsWith("/v1/indicators/share-of-world-gdp/chart.svg?width=", img.GetAttribute("src"));
         Assert.False(string.IsNullOrWhiteSpace(img.GetAttribute("alt")));
         Assert.Contains("2 figures", img.GetAttribute("alt"));
         Assert.False(string.IsNullOrWhiteSpace(figure.QuerySelector("figcaption")!.TextContent));
-        foreach (var candidate in svg.Split(", "))
+        foreach (var url in sources.Select(s => s.GetAttribute("srcset")!).Append(img.GetAttribute("src")!))
         {
-            var chart = await _client.GetAsync(candidate.Split(' ')[0]);
+            var chart = await _client.GetAsync(url);
             Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
         }
 
