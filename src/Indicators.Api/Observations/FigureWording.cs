@@ -66,9 +66,6 @@ internal static class FigureWording
         };
     }
 
-    /// <summary>The period in words, with how it was inferred when the text does not give the years beside the figure.</summary>
-    public static string PeriodWords(ObservationResponse figure) =>
-        figure.Period.Inferred ? $"{figure.Period.Label} (years inferred)" : figure.Period.Label;
 
     /// <summary>The value with the qualifier words but without the unit, for a label on an axis in that unit ("more than 40%").</summary>
     public static string ShortStatement(ObservationResponse figure) =>
