@@ -13,7 +13,7 @@ public sealed class SiteLinks(string baseUrl)
     /// <summary>The public base URL (scheme, host, path base), for absolute links.</summary>
     public string Base { get; } = baseUrl;
 
-    public string Home => "/";
+    public string Home => Href("/");
 
     public string Indicator(string code) => Href($"/indicators/{Segment(code)}");
 
