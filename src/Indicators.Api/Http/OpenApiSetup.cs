@@ -53,6 +53,13 @@ internal static class OpenApiSetup
         characters in all (**431**). `pageSize` is at most 1000. Every limit answer is a problem like any other.
         HEAD works wherever GET does; any other method on those paths is a **405** problem with `Allow: GET, HEAD`.
 
+        **AI assistants (MCP).** `POST /mcp` is a Model Context Protocol endpoint (streamable HTTP, stateless, JSON-RPC
+        2.0), not an operation of this document. Its read-only tools (`search_figures`, `get_figure`, `get_quote_context`,
+        `verify_claim`, `compare_figures`, `get_source`, `cite`) answer the figures of this API with the same qualifiers,
+        bounds, quotes and citations, and its resources live under `indicators://`. A request from a browser origin the
+        operator has not allowed is **403**; a body over 64 KiB is **413**; the per-client limit above applies (**429**);
+        any method but POST is **405**.
+
         **Stability.** v1 only grows: new fields may appear (ignore keys you do not recognise); renaming or
         removing one needs /v2. Lists page with `page`/`pageSize` (1–1000, default 100); follow `links.next`,
         which is opaque.

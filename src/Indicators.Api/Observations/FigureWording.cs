@@ -90,16 +90,13 @@ internal static class FigureWording
         KindWords(figure.Kind) is { } kind ? $"{Statement(figure)} ({kind})" : Statement(figure);
 
     /// <summary>The whole figure in one line: "more than 40%, Share of world GDP, Global South, now (2024)".</summary>
-    public static string Summary(ObservationResponse figure)
-    {
-        var parts = new List<string> { StatementWithKind(figure), figure.Indicator.Name, figure.Entity.Name };
-        if (figure.Counterpart is { } counterpart)
-        {
-            parts[^1] += $" (with {counterpart.Name})";
-        }
+    public static string Summary(ObservationResponse figure) => $"{StatementWithKind(figure)}, {Subject(figure)}";
 
-        parts.Add(figure.Period.Label);
-        return string.Join(", ", parts);
+    /// <summary>What the figure is of, without its value: "Share of world GDP, Global South, now (2024)".</summary>
+    public static string Subject(ObservationResponse figure)
+    {
+        var entity = figure.Counterpart is { } counterpart ? $"{figure.Entity.Name} (with {counterpart.Name})" : figure.Entity.Name;
+        return string.Join(", ", figure.Indicator.Name, entity, figure.Period.Label);
     }
 
     /// <summary>A unit as a heading over the values drawn in it: "Percent", "Trillion yuan", "Hours".</summary>
