@@ -56,7 +56,10 @@ internal static class EmbedEndpoint
         headers.ContentSecurityPolicy = $"default-src 'none'; style-src {PageAssets.Hash(EmbedPage.Style)}; script-src {PageAssets.Hash(HeightScript)}; " +
             "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
         var oembed = links.Absolute(links.Href("/oembed", [new("url", self), new("format", "json")]));
-        headers.Append(HeaderNames.Link, $"<{links.Absolute(links.Indicator(code))}>; rel=\"canonical\", <{oembed}>; rel=\"alternate\"; type=\"application/json+oembed\"");
+        var json = links.Absolute(links.Api($"/indicators/{Uri.EscapeDataString(code)}/observations", filters));
+        var csv = links.Absolute(links.Api($"/indicators/{Uri.EscapeDataString(code)}/observations.csv", filters.Where(f => f.Key is not ("page" or "pageSize" or "cursor"))));
+        headers.Append(HeaderNames.Link, $"<{links.Absolute(links.Indicator(code))}>; rel=\"canonical\", <{oembed}>; rel=\"alternate\"; type=\"application/json+oembed\", " +
+            $"<{json}>; rel=\"alternate\"; type=\"application/json\", <{csv}>; rel=\"alternate\"; type=\"text/csv\"");
         return new RazorComponentResult<EmbedPage>(new Dictionary<string, object?>
         {
             [nameof(EmbedPage.Site)] = site,
@@ -69,6 +72,8 @@ internal static class EmbedEndpoint
             [nameof(EmbedPage.Alt)] = ChartWords.Alt(model.Title, figures, filterWords),
             [nameof(EmbedPage.Sources)] = sources.Select(SourceView.From).ToList(),
             [nameof(EmbedPage.OEmbedHref)] = oembed,
+            [nameof(EmbedPage.JsonHref)] = json,
+            [nameof(EmbedPage.CsvHref)] = csv,
             [nameof(EmbedPage.Empty)] = model.Bars.Count == 0,
         })
         { ContentType = "text/html; charset=utf-8" };

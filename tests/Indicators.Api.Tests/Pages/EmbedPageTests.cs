@@ -59,6 +59,8 @@ public sealed class EmbedPageTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.EndsWith("/v1/indicators/share-of-world-growth/observations?entity=china", data);
         Assert.EndsWith("/v1/indicators/share-of-world-growth/observations.csv?entity=china", csv);
         Assert.Contains("entity = china", page.QuerySelector("[role=img]")!.GetAttribute("aria-label"));
+        Assert.Equal(data, page.QuerySelector("link[rel=alternate][type='application/json']")!.GetAttribute("href"));
+        Assert.Equal(csv, page.QuerySelector("link[rel=alternate][type='text/csv']")!.GetAttribute("href"));
         var filtered = await (await _client.GetAsync(data)).ReadJsonAsync();
         Assert.All(filtered.GetProperty("items").EnumerateArray(), i => Assert.Equal("china", i.GetProperty("entity").GetProperty("code").GetString()));
     }
