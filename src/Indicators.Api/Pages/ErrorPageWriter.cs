@@ -26,7 +26,10 @@ internal sealed class ErrorPageWriter : IProblemDetailsWriter
             [nameof(ErrorPage.Site)] = PageContext.For(http),
             [nameof(ErrorPage.Status)] = status,
             [nameof(ErrorPage.Title)] = problem.Title,
-            [nameof(ErrorPage.Detail)] = problem.Detail,
+            // Routing's own 404 comes without a sentence: a reader still gets one.
+            [nameof(ErrorPage.Detail)] = problem.Detail ?? (status == StatusCodes.Status404NotFound
+                ? $"There is no page at '{http.Request.Path}'. Search the figures, or start from the home page."
+                : problem.Title),
             [nameof(ErrorPage.Errors)] = (problem as HttpValidationProblemDetails)?.Errors,
             [nameof(ErrorPage.TraceId)] = http.TraceIdentifier,
             [nameof(ErrorPage.History)] = problem.Extensions.TryGetValue("history", out var history) ? history as string : null,

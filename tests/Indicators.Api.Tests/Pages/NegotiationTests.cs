@@ -72,6 +72,7 @@ public sealed class NegotiationTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Page not found", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains(url.Split('/')[^1], page.QuerySelector("main p.problem")!.TextContent);
         Assert.NotNull(page.QuerySelector("main form[action='/search'] input[name=q]"));
         Assert.NotNull(page.QuerySelector("main a[href='/']"));
         Assert.NotNull(page.QuerySelector("meta[name=robots][content=noindex]"));
