@@ -108,8 +108,9 @@ internal static class PageEndpoints
                 new("application/json", links.Absolute(links.Api("")), "The API index (JSON)"),
                 new("text/csv", links.Absolute(links.Api("/observations.csv")), "Every figure (CSV)"),
             ],
-            Image = links.Absolute(links.Chart("share-of-world-gdp", "png", 1200, 630)),
-            ImageAlt = "A chart of the Global South's share of world GDP",
+            // The preview shows the indicator with the most figures: the home page has no chart of its own.
+            Image = indicators.MaxBy(i => i.Count) is { Count: > 0 } shown ? links.Absolute(links.Chart(shown.Code, "png", 1200, 630)) : null,
+            ImageAlt = indicators.MaxBy(i => i.Count) is { } pictured ? $"A chart of {pictured.Name}" : null,
             JsonLd = JsonLd.Dataset(
                 CitationEndpoints.DatasetTitle,
                 "Figures on China, Pakistan and the Global South as two policy articles state them: each keeps its source's qualifier words, its period and the verbatim sentence it came from, with character offsets into the source text. Derived figures say what they are computed from.",
