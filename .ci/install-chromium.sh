@@ -10,11 +10,5 @@ if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-dejavu-core libfontconfi
     exit 0
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-    sudo="sudo"
-fi
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core libfontconfig1
+bash "$(dirname "$0")/apt-install.sh" chromium fonts-dejavu-core libfontconfig1
 chromium --version

@@ -1,9 +1,11 @@
 using Asp.Versioning;
+using Indicators.Api.Catalog;
 using Indicators.Api.Charts;
 using Indicators.Api.Citations;
 using FluentValidation;
 using Indicators.Api.Csv;
 using Indicators.Api.Data;
+using Indicators.Api.DataPackage;
 using Indicators.Api.Entities;
 using Indicators.Api.Health;
 using Indicators.Api.Http;
@@ -13,6 +15,7 @@ using Indicators.Api.Mcp;
 using Indicators.Api.Observations;
 using Indicators.Api.Releases;
 using Indicators.Api.Pages;
+using Indicators.Api.Sdmx;
 using Indicators.Api.Sources;
 
 // `import [data-folder] [--check] [--database path]` builds the database and exits; anything else serves it.
@@ -60,6 +63,7 @@ builder.Services.AddCsvResponses();
 builder.Services.AddPublicReadCors();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddIndicatorsResponseCache();
+builder.Services.AddSdmx();
 builder.AddIndicatorsMcp();
 
 var app = builder.Build();
@@ -83,6 +87,7 @@ app.UseConditionalGet();
 app.UseIndicatorsTimeouts();
 app.UseIndicatorsOpenApi();
 app.UseRouting();
+app.UseKnownParameters();
 
 // Routes
 var v1 = app.NewVersionedApi("Indicators").MapGroup("/v{version:apiVersion}").HasApiVersion(1);
@@ -96,6 +101,9 @@ v1.MapCsvForms();
 v1.MapCitations();
 v1.MapCharts();
 app.MapPages();
+app.MapSdmx();
+app.MapDataPackage();
+app.MapCatalog();
 app.MapIndicatorsMcp();
 app.MapUnsupportedVersionFallback();
 

@@ -86,7 +86,10 @@ internal static class CitationEndpoints
         [AsParameters] CitationRequest request, PublicUrls urls, TimeProvider clock, HttpContext context) =>
         Cite(request, new CitedWork(
             "indicators", "dataset", Author: null, DatasetTitle, Published: null, Publisher: null, DatasetVersion,
-            $"{urls.Base(context.Request)}/v1/observations", Today(clock)));
+            $"{urls.Base(context.Request)}/v1/observations", Today(clock), DatasetLicence));
+
+    /// <summary>The dataset's licence as citations state it; the quoted source texts are not covered.</summary>
+    public const string DatasetLicence = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); the quoted source texts remain their authors' and are not covered";
 
     private static CitedWork Document(SourceRow source, string key, string url, TimeProvider clock) => new(
         key, "webpage", source.Author, source.Title, PublishedOn(source.PublishedOn), source.Publisher, Version: null, url,

@@ -13,6 +13,7 @@ namespace Indicators.Api.Citations;
 /// <param name="Version">The dataset's version, or null for a document.</param>
 /// <param name="Url">The service URL that was read (the observation, source or dataset).</param>
 /// <param name="Accessed">The day the citation was made (UTC): the access date styles ask for.</param>
+/// <param name="Licence">The licence the work is under, where this service grants one (its own dataset); null for a source document, whose terms are its author's.</param>
 internal sealed record CitedWork(
     string Key, string Type, string? Author, string Title, DateOnly? Published, string? Publisher, string? Version,
-    string Url, DateOnly Accessed);
+    string Url, DateOnly Accessed, string? Licence = null);

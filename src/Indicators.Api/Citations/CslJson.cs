@@ -39,6 +39,11 @@ internal static class CslJson
             item["version"] = work.Version;
         }
 
+        if (work.Licence is not null)
+        {
+            item["license"] = work.Licence;
+        }
+
         item["URL"] = work.Url;
         item["accessed"] = DateParts(work.Accessed);
         return new JsonArray(item).ToJsonString(Indented) + "\n";

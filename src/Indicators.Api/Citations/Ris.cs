@@ -32,6 +32,11 @@ internal static class Ris
         }
 
         lines.Add(("UR", work.Url));
+        if (work.Licence is not null)
+        {
+            lines.Add(("N1", $"Licence: {work.Licence}"));
+        }
+
         lines.Add(("Y2", Date(work.Accessed)));
         lines.Add(("ID", work.Key));
         lines.Add(("ER", ""));

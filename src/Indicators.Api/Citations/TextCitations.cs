@@ -33,7 +33,7 @@ internal static class TextCitations
         }
 
         text.Append(" Retrieved ").Append(CitationStyles.LongDate(work.Accessed)).Append(", from ").Append(work.Url);
-        return text.Append('\n').ToString();
+        return text.Append('\n').Append(LicenceLine(work)).ToString();
     }
 
     public static string Chicago(CitedWork work)
@@ -49,8 +49,11 @@ internal static class TextCitations
         var published = work.Published is { } date ? CitationStyles.LongDate(date) : "n.d.";
         text.Append(' ').Append(Sentence(work.Publisher is null ? published : $"{work.Publisher}, {published}"));
         text.Append(" Accessed ").Append(CitationStyles.LongDate(work.Accessed)).Append(". ").Append(work.Url).Append('.');
-        return text.Append('\n').ToString();
+        return text.Append('\n').Append(LicenceLine(work)).ToString();
     }
+
+    /// <summary>A line of its own under the reference, so the entry itself stays as the style writes it.</summary>
+    private static string LicenceLine(CitedWork work) => work.Licence is null ? "" : $"Licence: {work.Licence}.\n";
 
     private static string Versioned(CitedWork work) => work.Version is null ? work.Title : $"{work.Title} (Version {work.Version})";
 

@@ -15,7 +15,8 @@ internal sealed class CsvResult(CsvTable table, string fileName) : IResult
     /// <summary>RFC 4180's media type with its optional header parameter, so readers skip sniffing.</summary>
     public const string ContentType = "text/csv; charset=utf-8; header=present";
 
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    /// <summary>How every CSV of the service is written, the Data Package's included, so the bytes are the same wherever served.</summary>
+    public static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
         NewLine = "\r\n",
     };

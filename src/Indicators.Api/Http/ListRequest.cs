@@ -31,7 +31,7 @@ internal static class PagedLists
         Page = position.Page,
         PageSize = position.PageSize,
         Total = total,
-        Release = Data.DatasetRelease.Of(request),
+        Release = Data.DatasetRelease.Of(request)!, // every request is stamped before routing (UseReleaseStamp)
         Links = new PageLinks
         {
             Self = urls.Self(request),

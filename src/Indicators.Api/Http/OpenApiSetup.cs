@@ -88,6 +88,8 @@ internal static class OpenApiSetup
             options.DocumentFilter<LimitResponses>();
             options.OperationFilter<ParameterLimits>();
             options.OperationFilter<FiltersInPathDocument>();
+            options.OperationFilter<ParametersNotTakenDocument>();
+            options.SchemaFilter<ResponseSchemas>();
             options.OperationFilter<CachingHeadersFilter>();
             options.OperationFilter<Pages.PageResponsesFilter>();
             options.DocumentFilter<PublicReadOnlyDocument>();
@@ -134,6 +136,11 @@ internal sealed class QueryParameterSchemas : IOperationFilter
                 "kind" => Enumeration(Vocabulary.Kinds),
                 "qualifier" => Enumeration(Vocabulary.Qualifiers),
                 "theme" => Enumeration(["light", "dark"]),
+                "style" => Enumeration(Citations.CitationStyles.All.Select(s => s.Name)),
+                "width" or "height" => Integer(Charts.ChartSizeRequest.Min, Charts.ChartSizeRequest.Max,
+                    parameter.Name == "width" ? Charts.ChartSizeRequest.DefaultWidth : Charts.ChartSizeRequest.DefaultHeight),
+                "maxwidth" or "maxheight" => Integer(1, 100_000, null),
+                "format" when context.ApiDescription.RelativePath == "oembed" => Enumeration(["json", "xml"]),
                 _ => parameter.Schema,
             };
             FixExample(parameter);
@@ -184,6 +191,9 @@ internal sealed class PublicReadOnlyDocument : IDocumentFilter
         ("Embeds", "Pages to embed in an iframe, and oEmbed for CMSs that discover them."),
         ("Pages", "HTML pages for people (text/html; errors too are pages for a browser): home, indicators, figures, search and sources."),
         ("Index", "Where everything is: links to every collection, the release, the OpenAPI document."),
+        ("SDMX", "SDMX 2.1 REST: the dataflow, its structure and codelists, and the figures as SDMX-ML and SDMX-CSV. Errors are SDMX error messages."),
+        ("Data Package", "The whole dataset as a Frictionless Data Package: the API's CSVs with their Table Schemas."),
+        ("Catalogue", "A DCAT-AP 3 catalogue of the dataset and its distributions, for harvesters."),
     ];
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

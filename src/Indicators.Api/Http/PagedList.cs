@@ -24,7 +24,7 @@ internal sealed record PagedList<T>
 
     /// <summary>The dataset release the list was read from (see /v1/releases); the same id as the X-Dataset-Release header.</summary>
     /// <example>53db9c8b12bee743</example>
-    public string? Release { get; init; }
+    public required string Release { get; init; }
 }
 
 /// <summary>Absolute links for paging. Treat <c>next</c> as opaque: follow it, do not build it.</summary>

@@ -25,6 +25,11 @@ internal static class Representation
             return HtmlNegotiation.RefusesHtml(request) ? Problem : Html;
         }
 
+        if (request.Path.StartsWithSegments("/sdmx", StringComparison.OrdinalIgnoreCase))
+        {
+            return global::Indicators.Api.Sdmx.SdmxFormats.RepresentationOf(request);
+        }
+
         return global::Indicators.Api.Csv.ResponseFormats.PrefersCsv(request) ? Csv : Json;
     }
 }

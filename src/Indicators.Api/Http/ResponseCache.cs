@@ -52,7 +52,7 @@ internal static class ResponseCache
         {
             // API versioning reports the versions from its endpoint, which a stored answer never reaches:
             // the header is set here so hits and misses carry it alike.
-            if (context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase))
+            if (IsVersioned(context.Request.Path))
             {
                 context.Response.Headers["api-supported-versions"] = UnsupportedVersions.Supported;
             }
@@ -63,10 +63,18 @@ internal static class ResponseCache
         return app;
     }
 
-    /// <summary>The API and the pages; not the health probes or the OpenAPI document and its explorer.</summary>
+    private static bool IsVersioned(PathString path) => path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// /v1, the machine routes whose answers are fixed by the release (SDMX, the Data Package, the catalogue) and the
+    /// pages; not the health probes, the OpenAPI document and its explorer, or MCP.
+    /// </summary>
     private static bool IsCacheable(PathString path) =>
-        path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase)
-        || !(path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase));
+        IsVersioned(path) || path.StartsWithSegments("/sdmx", StringComparison.OrdinalIgnoreCase)
+        || MachineFiles.Contains(path.Value ?? "", StringComparer.OrdinalIgnoreCase)
+        || !HtmlNegotiation.IsMachinePath(path);
+
+    private static readonly string[] MachineFiles = ["/datapackage.json", "/datapackage.zip", "/catalog.ttl", "/catalog.jsonld"];
 
     /// <summary>Forget every cached response (after a new release is opened in this process).</summary>
     public static ValueTask EvictAllAsync(IOutputCacheStore store, CancellationToken cancellationToken) =>

@@ -77,7 +77,7 @@ internal static class ObservationEndpoints
             Page = position.Page,
             PageSize = position.PageSize,
             Total = total,
-            Release = DatasetRelease.Of(httpRequest),
+            Release = DatasetRelease.Of(httpRequest)!,
             Links = new PageLinks
             {
                 Self = urls.Self(httpRequest),

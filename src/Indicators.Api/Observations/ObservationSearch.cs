@@ -51,7 +51,7 @@ internal static class ObservationSearch
             Page = position.Page,
             PageSize = position.PageSize,
             Total = total,
-            Release = release,
+            Release = release!,
             Links = new PageLinks
             {
                 Self = urls.Self(httpRequest),

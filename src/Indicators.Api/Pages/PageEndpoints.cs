@@ -57,6 +57,7 @@ internal static class PageEndpoints
         pages.MapGet("/embed/indicators/{code}", EmbedEndpoint.Render)
             .WithName("EmbedIndicatorChart").WithSummary("An indicator's chart as a page to embed in an iframe").WithTags("Embeds")
             .WithDescription("Self-contained HTML (inline SVG, no fonts or requests elsewhere) that any site may frame; width and height size the whole frame; theme is light or dark (default: the reader's preference). Takes the observation filters, and keeps them in its data links. One script, allowed by its hash, posts the frame's height to the host page as {\"datawrapper-height\": {code: pixels}}. Its oEmbed is at /oembed.")
+            .DoesNotTake("indicator", "cursor", "q")
             .Validate<ListObservationsRequest>()
             .Validate<ChartSizeRequest>()
             .Validate<EmbedThemeRequest>()

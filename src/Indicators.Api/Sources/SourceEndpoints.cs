@@ -28,7 +28,7 @@ internal static class SourceEndpoints
             .WithName("GetSourceText")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get a source's full text")
-            .WithDescription("The document byte for byte as curated (UTF-8 plain text). Citation offsets count Unicode code points into it: text[start:end] == quote.")
+            .WithDescription("The document byte for byte as curated (UTF-8 plain text). Citation offsets count Unicode code points into it: text[start:end] == quote. The text remains its author's and publisher's, reproduced whole so every quotation can be checked; the data licence (CC BY 4.0) does not cover it.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
 
         return group;

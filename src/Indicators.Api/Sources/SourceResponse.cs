@@ -31,7 +31,7 @@ internal sealed record SourceResponse
     /// <example>null</example>
     public required string? Url { get; init; }
 
-    /// <summary>The licence where the text gives one, else null.</summary>
+    /// <summary>The source text's own licence where the text gives one, else null. It describes the text, not this dataset (CC BY 4.0), which does not cover the texts.</summary>
     /// <example>null</example>
     public required string? Licence { get; init; }
 

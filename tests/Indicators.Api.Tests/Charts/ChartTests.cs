@@ -236,14 +236,16 @@ public sealed class ChartTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task WhatAReaderTypesIsWrittenAsTextNeverAsMarkup()
     {
+        // A chart draws the indicator's figures in reading order: q (a ranked search) is not one of its parameters, so
+        // what a reader types there is refused by name, never drawn, and not echoed.
         var q = Uri.EscapeDataString("\"<script>alert(1)</script>\" \u0001");
         var response = await _client.GetAsync($"/v1/indicators/gdp/chart.svg?q={q}");
         var body = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var svg = XDocument.Parse(body).Root!;
-        Assert.DoesNotContain(svg.Descendants(), e => e.Name.LocalName == "script");
-        Assert.Contains("<script>alert(1)</script>", Words(Texts(svg, "chart-empty-filters").Single()));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("q", out _));
+        Assert.DoesNotContain("<script>", body);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public abstract class HostileInputPropertyTests(ApiFactory factory, ITestOutputH
     public Task ObservationListsAnswerEveryHostileQueryWithDataOrAProblem() =>
         Gen.Select(Gen.OneOf(Gen.Const("/v1/observations"), Gen.Const("/v1/indicators/gdp/observations"),
                 Gen.Const("/v1/indicators/travel-time/observations"), HostileSegment.Select(s => $"/v1/indicators/{s}/observations")),
-            HostileQuery, Accept)
+            HostileQuery, ClientAccept)
             .SampleAsync((path, query, accept) => AssertAnswerAsync(path + query.Text, query.Names, accept), iter: Iterations, threads: 2,
                 print: t => $"{t.Item1}{t.Item2.Text} (Accept: {t.Item3})");
 
@@ -42,23 +42,64 @@ public abstract class HostileInputPropertyTests(ApiFactory factory, ITestOutputH
                 Gen.OneOfConst("/v1/indicators", "/v1/entities", "/v1/sources"),
                 Gen.Select(Gen.OneOfConst("observations", "indicators", "entities", "sources"), HostileSegment, (r, s) => $"/v1/{r}/{s}"),
                 HostileSegment.Select(s => $"/v1/sources/{s}/text")),
-            HostileQuery, Accept)
+            HostileQuery, ClientAccept)
             .SampleAsync((path, query, accept) => AssertAnswerAsync(path + query.Text, query.Names, accept), iter: Iterations, threads: 2,
                 print: t => $"{t.Item1}{t.Item2.Text} (Accept: {t.Item3})");
 
     [Fact]
     public Task ArbitraryPathsAnswerWithAProblemNeverAServerError() =>
         Gen.Select(Gen.OneOf(HostileSegment, Gen.OneOfConst("v1", "V1", "v2", "v1.0", "v01", "v-1", "v99999999999", "swagger", "health", "..", ".", ""))
-                .Array[1, 6].Select(segments => "/" + string.Join("/", segments)), HostileQuery, Accept)
+                .Array[1, 6].Select(segments => "/" + string.Join("/", segments)), HostileQuery, ClientAccept)
             .SampleAsync((path, query, accept) => AssertAnswerAsync(path + query.Text, null, accept), iter: Iterations, threads: 2,
                 print: t => $"{t.Item1}{t.Item2.Text} (Accept: {t.Item3})");
 
     [Fact]
+    public Task SdmxRoutesAnswerEveryHostileKeyPeriodAndAcceptWithDataOrAnSdmxError() =>
+        Gen.Select(SdmxPath, SdmxQuery, Accept)
+            .SampleAsync((path, query, accept) => AssertSdmxAnswerAsync(path + query, accept), iter: Iterations, threads: 2,
+                print: t => $"{t.Item1}{t.Item2} Accept: {t.Item3}");
+
+    /// <summary>
+    /// The SDMX properties: never a 5xx; a 4xx from an SDMX route is an SDMX-ML error message (its text escaped by the
+    /// XML writer, so it parses whatever was sent); a 200 is the representation asked for.
+    /// </summary>
+    private async Task AssertSdmxAnswerAsync(string target, string? accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("http://localhost" + target));
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        using var response = await _client.SendAsync(request);
+        var status = (int)response.StatusCode;
+        _statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+        Assert.True(status < 500 || status == 501, $"{status} for {target} (Accept: {accept})");
+        var body = await response.Content.ReadAsStringAsync();
+        var type = response.Content.Headers.ContentType?.MediaType;
+        if (status is 414 or 431)
+        {
+            // The request-size limits answer before routing, as on every path: a problem, like any limit.
+            Assert.Equal("application/problem+json", type);
+        }
+        else if (status >= 400)
+        {
+            Assert.True(type == "application/xml", $"{status} {type} for {target}");
+            var root = System.Xml.Linq.XDocument.Parse(body).Root!;
+            Assert.Equal("Error", root.Name.LocalName);
+        }
+        else if (status == 200 && type != "application/vnd.sdmx.data+csv")
+        {
+            _ = System.Xml.Linq.XDocument.Parse(body);
+        }
+    }
+
+
     public Task PagesAnswerEveryHostileRequestWithAPageOrAnError() =>
         Gen.Select(Gen.OneOf(
                 Gen.OneOfConst("/", "/search", "/search", "/embed/indicators/gdp", "/indicators/gdp", "/robots.txt", "/sitemap.xml"),
                 Gen.Select(Gen.OneOfConst("indicators", "observations", "sources", "embed/indicators"), HostileSegment, (r, s) => $"/{r}/{s}")),
-            HostileQuery, Accept)
+            HostileQuery, ClientAccept)
             .SampleAsync((path, query, accept) => AssertAnswerAsync(path + query.Text, null, accept), iter: Iterations, threads: 2,
                 print: t => $"{t.Item1}{t.Item2.Text} (Accept: {t.Item3})");
 
@@ -66,7 +107,7 @@ public abstract class HostileInputPropertyTests(ApiFactory factory, ITestOutputH
     /// What clients send: nothing, curl's */*, JSON, a browser's HTML-first list, rsdmx's application/xml, a
     /// spreadsheet's text/csv, an image fetcher's image/png, and headers that do not parse.
     /// </summary>
-    private static readonly Gen<string?> Accept = Gen.OneOfConst<string?>(
+    private static readonly Gen<string?> ClientAccept = Gen.OneOfConst<string?>(
         null, "*/*", "application/json", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html",
         "application/xml", "text/csv", "image/png", "application/problem+json", "text/html;q=0.5, application/json",
         "no/such;;q=x", ",,,", "*/*;q=0");
@@ -215,6 +256,54 @@ public abstract class HostileInputPropertyTests(ApiFactory factory, ITestOutputH
         (1, Gen.OneOfConst("%2F", "%2e%2e", "..%2F..%2F", "%zz", "%C0%AF", "%252F", ";", ";jsessionid=1", "%20", "~", "@", ":", "%3F", "%23")),
         (1, Value.Select(v => Escape(v) + "%")))
         .Select(segment => segment.Replace("%00", "%01", StringComparison.Ordinal));
+
+    // Declared after the generators they build on: static fields initialise in the order they are written.
+    private static readonly Gen<string> SdmxSegment = Gen.Frequency(
+        (3, Gen.OneOfConst("FIGURES", "INDICATORS,FIGURES", "INDICATORS,FIGURES,1.0", "all,FIGURES,latest", "all", "INDICATORS", "DSD_FIGURES",
+            "CL_AREA", "CL_VALUE_QUALIFIER", "CS_FIGURES", "1.0", "latest", "gdp.china._Z..actual", "....", ".....", "gdp+population.china...",
+            "_Z", "china+_Z", "INDICATORS+ECB", "1.0+2.0")),
+        (2, Gen.Select(Gen.OneOfConst("gdp", "china", "", "_Z", "actual", "%2B", "CNY+USD", "a%20b", "%01x", "%C3%A9", "%3C%26%3E"), Gen.Int[0, 7])
+            .Array[1, 7].Select(parts => string.Join('.', parts.Select(p => p.Item1)))),
+        // A dot segment would take the request out of /sdmx (/sdmx/.. is /): those paths are the arbitrary-path test's.
+        // Short enough that the request stays under the URL limit: what the limits answer, for any Accept, is LimitsTests'.
+        (3, HostileSegment.Where(segment => !IsDotSegment(segment) && segment.Length <= 600)));
+
+    private static bool IsDotSegment(string segment) =>
+        Uri.UnescapeDataString(segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)).Split('/').Any(part => part is "." or "..")
+        || segment.Contains("%2e", StringComparison.OrdinalIgnoreCase) || segment.Contains("..", StringComparison.Ordinal);
+
+    private static readonly Gen<string> SdmxPath = Gen.OneOf(
+        Gen.Select(SdmxSegment, SdmxSegment.Array[0, 2], (flow, rest) => "/sdmx/2.1/data/" + string.Join('/', rest.Prepend(flow))),
+        Gen.Select(Gen.OneOfConst("dataflow", "datastructure", "codelist", "conceptscheme", "structure", "categoryscheme", "schema", "data",
+                "DATAFLOW", "metadata", "availableconstraint"), SdmxSegment.Array[0, 5],
+            (resource, rest) => "/sdmx/2.1/" + string.Join('/', rest.Prepend(resource))),
+        SdmxSegment.Array[0, 4].Select(segments => "/sdmx/" + string.Join('/', segments)));
+
+    private static readonly Gen<string> SdmxValue = Gen.Frequency(
+        (1, Value.Where(v => v.Length <= 600)),
+        (3, Gen.OneOfConst("2020", "2020-06", "2020-06-30", "2020-Q2", "2020-S1", "2020-A1", "9999", "9999-Q4", "9999-12-31", "0000", "2020-Q5",
+            "2020-13", "2020-02-30", "2019-W01", "2020-06-30T10:00:00Z", "1", "0", "-1", "2147483648", "AllDimensions", "TIME_PERIOD", "REF_AREA",
+            "full", "dataonly", "serieskeysonly", "nodata", "allstubs", "referencestubs", "children", "descendants", "all", "parents",
+            "codelist", "genericdata", "structurespecificdata", "csvdata", "jsondata", "structure", "true", "false", "2.1", "1.0.0")));
+
+    private static readonly Gen<string> SdmxQuery = Gen.Select(
+            Gen.Frequency(
+                (6, Gen.OneOfConst("startPeriod", "endPeriod", "firstNObservations", "lastNObservations", "dimensionAtObservation", "detail",
+                    "references", "format", "formatVersion", "updatedAfter", "includeHistory")),
+                (1, Name)),
+            SdmxValue, Encoding)
+        .Array[0, 5]
+        .Select(parameters => parameters.Length == 0 ? "" : "?" + string.Join('&', parameters.Select(p => Escape(p.Item1) + "=" + p.Item3(p.Item2))));
+
+    private static readonly Gen<string?> Accept = Gen.Frequency(
+        (2, Gen.OneOfConst<string?>(null, null)),
+        (4, Gen.OneOfConst<string?>("application/xml", "*/*", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "application/vnd.sdmx.genericdata+xml;version=2.1", "application/vnd.sdmx.structurespecificdata+xml;version=2.1",
+            "application/vnd.sdmx.data+csv;version=1.0.0", "application/vnd.sdmx.data+csv; version=1.0.0; labels=both", "text/csv",
+            "application/vnd.sdmx.structure+xml;version=2.1", "application/json", "application/vnd.sdmx.data+json;version=1.0.0",
+            "application/vnd.sdmx.genericdata+xml;version=3.0", "application/xml;q=0", "application/xml;q=abc", "text/*;q=0.5, */*;q=0.1",
+            ";;;", "application/", "/", "*/*;version=2.1", "application/xml, text/csv;q=1.5", "")),
+        (1, Unicode.Select(u => (string?)u)));
 
     /// <summary>Percent-encodes every byte outside RFC 3986's unreserved set, from UTF-8 (lone surrogates become U+FFFD).</summary>
     private static string Escape(string value)
