@@ -18,6 +18,9 @@ internal static class JsonLd
         WriteIndented = false,
     };
 
+    /// <summary>The curated figures' licence (the source texts remain their authors').</summary>
+    public const string DataLicence = "https://creativecommons.org/licenses/by/4.0/";
+
     public static string Write(JsonObject value) => value.ToJsonString(Options);
 
     /// <summary>A schema.org Dataset with its downloads.</summary>

@@ -117,7 +117,7 @@ internal static class PageEndpoints
                 "Figures on China, Pakistan and the Global South as two policy articles state them: each keeps its source's qualifier words, its period and the verbatim sentence it came from, with character offsets into the source text. Derived figures say what they are computed from.",
                 links.Absolute(links.Home), release.Id, site.ReleaseBuiltAt, indicators.Select(i => i.Name),
                 [("text/csv", links.Absolute(links.Api("/observations.csv"))), ("application/json", links.Absolute(links.Api("/observations")))],
-                sources.Select(s => s.Title)),
+                sources.Select(s => s.Title), JsonLd.DataLicence),
             HasCopyButtons = true,
         };
         return PageResults.Page<HomePage>(site, meta, new()
@@ -186,7 +186,7 @@ internal static class PageEndpoints
                 $"{view.Name} ({CitationEndpoints.DatasetTitle})", $"{view.Description} Each figure is quoted from its source with its qualifier words and period.",
                 links.Absolute(links.Indicator(code)), site.Release, site.ReleaseBuiltAt, [view.Name],
                 [("text/csv", links.Absolute(csv)), ("application/json", links.Absolute(json))],
-                sources.Values.Select(s => s.Title)),
+                sources.Values.Select(s => s.Title), JsonLd.DataLicence),
             HasCopyButtons = true,
         };
         return PageResults.Page<IndicatorPage>(site, meta, new()

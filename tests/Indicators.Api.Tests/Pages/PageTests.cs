@@ -112,6 +112,7 @@ public sealed class PageTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("Dataset", dataset.GetProperty("@type").GetString());
         Assert.Contains("–", dataset.GetProperty("name").GetString()); // the en dash as itself, not mangled
         Assert.True(dataset.GetProperty("description").GetString()!.Length >= 50);
+        Assert.Equal("https://creativecommons.org/licenses/by/4.0/", dataset.GetProperty("license").GetString());
         Assert.Contains(dataset.GetProperty("distribution").EnumerateArray(), d => d.GetProperty("encodingFormat").GetString() == "text/csv");
         foreach (var download in dataset.GetProperty("distribution").EnumerateArray())
         {
