@@ -49,7 +49,7 @@ internal static class PageAssets
         blockquote p{margin:0}
         mark{background:var(--mark);color:inherit}
         figure{margin:1rem 0}
-        figure img{display:block;width:100%;height:auto;background:#fff;border:1px solid var(--line)}
+        figure img{display:block;width:100%;height:auto;border:1px solid var(--line)}
         figcaption{font-size:.92rem;color:var(--muted);margin-top:.35rem}
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;width:100%;font-size:.92rem}

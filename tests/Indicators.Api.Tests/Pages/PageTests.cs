@@ -158,7 +158,10 @@ public sealed class PageTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var (_, page) = await GetPageAsync("/indicators/share-of-world-gdp");
         var figure = page.QuerySelector("figure.chart")!;
-        var sources = figure.QuerySelectorAll("picture source").ToList();
+        var sources = figure.QuerySelectorAll("picture source").Where(s => !s.GetAttribute("media")!.Contains("dark", StringComparison.Ordinal)).ToList();
+        var dark = figure.QuerySelectorAll("picture source").Where(s => s.GetAttribute("media")!.Contains("prefers-color-scheme: dark", StringComparison.Ordinal)).ToList();
+        Assert.Equal(sources.Count + 1, dark.Count);
+        Assert.All(dark, s => Assert.Contains("theme=dark", s.GetAttribute("srcset")));
         var img = figure.QuerySelector("img")!;
 
         // Chosen by the viewport, narrowest first, each drawing no wider than the column it is shown in.
