@@ -61,3 +61,22 @@ def r3: if . == null then "-" else (. * 1000 | round / 1000 | tostring) end;
       "",
       "Targets at \($large): import < 60 s: \(verdict(($imports | map(select(.size == $large)) | first | .seconds) < 60)); RSS serving < 200 MB: \(verdict((($imports | map(select(.size == $large)) | first | .peak_rss_mb) // 0) < 200))."
     end
+  ,
+  "",
+  ($all | map(select(.kind == "releases-import")) | first) as $ri
+  | if $ri == null then empty else
+    ($all | map(select(.kind == "releases"))) as $rel
+    | "### Releases: \($ri.releases) published releases of \($ri.size) figures, \($ri.changes) of them changed by each, in one database",
+      "",
+      "| import s | database MB | newest release alone MB | ratio | targets |",
+      "|---:|---:|---:|---:|---|",
+      "| \($ri.seconds) | \($ri.db_mb) | \($ri.newest_db_mb) | \($ri.ratio | r3) | import < 180 s: \(verdict($ri.seconds < 180)); ratio ≤ 1.3: \(verdict($ri.ratio <= 1.3)) |",
+      "",
+      "| query (cache defeated, \($rel[0].connections // "-") connections) | current p50 / p99 ms | oldest release p50 / p99 ms | p50 oldest / current | target ≤ 1.5 |",
+      "|---|---:|---:|---:|---|",
+      ($rel | map(.query) | unique[] as $q
+       | ($rel | map(select(.query == $q and .release == "current")) | first) as $c
+       | ($rel | map(select(.query == $q and .release == "oldest")) | first) as $o
+       | ($o.p50_us / $c.p50_us) as $ratio
+       | "| \($q) | \($c.p50_us | ms) / \($c.p99_us | ms) | \($o.p50_us | ms) / \($o.p99_us | ms) | \($ratio | r2) | \(verdict($ratio <= 1.5)) |")
+    end

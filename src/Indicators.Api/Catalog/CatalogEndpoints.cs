@@ -73,7 +73,7 @@ internal static class CatalogEndpoints
         List<SourceRow> sources;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            sources = (await SourceQueries.ListAsync(connection, new PagePosition(1, PagePosition.MaxPageSize, null), cancellationToken)).Rows;
+            sources = (await SourceQueries.ListAsync(connection, release, new PagePosition(1, PagePosition.MaxPageSize, null), null, cancellationToken)).Rows;
         }
 
         var triples = new List<RdfTriple>();

@@ -17,10 +17,11 @@ internal static class ChartData
         string code, ListObservationsRequest request, IndicatorsDatabase database, PublicUrls urls, HttpRequest httpRequest,
         CancellationToken cancellationToken)
     {
+        var release = DatasetRelease.Of(httpRequest);
         IndicatorRow? indicator;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            indicator = await IndicatorQueries.FindAsync(connection, code, cancellationToken);
+            indicator = await IndicatorQueries.FindAsync(connection, release, code, cancellationToken);
         }
 
         if (indicator is null)
@@ -30,13 +31,13 @@ internal static class ChartData
 
         var paged = request.PageSize is null && request.Page is null && request.Cursor is null ? request with { PageSize = MaxBars } : request;
         var counts = httpRequest.HttpContext.RequestServices.GetRequiredService<ObservationCounts>();
-        var list = await ObservationEndpoints.ListAsync(paged, code, database, counts, urls, httpRequest, cancellationToken);
+        var list = await ObservationEndpoints.ListAsync(paged, code, release, database, counts, urls, httpRequest, cancellationToken);
         var sources = new List<SourceRow>();
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             foreach (var id in list.Items.Select(o => o.Citation?.Source).OfType<string>().Distinct())
             {
-                if (await SourceQueries.FindAsync(connection, id, cancellationToken) is { } source)
+                if (await SourceQueries.FindAsync(connection, release, id, cancellationToken) is { } source)
                 {
                     sources.Add(source);
                 }

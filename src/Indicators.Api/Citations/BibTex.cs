@@ -39,7 +39,7 @@ internal static class BibTex
         // url and urldate are biblatex's; the note says the same for classic BibTeX styles.
         fields.Add(("url", work.Url));
         fields.Add(("urldate", Iso(work.Accessed)));
-        fields.Add(("note", $"Accessed {Iso(work.Accessed)}" + (work.Licence is null ? "" : $". Licence: {Escape(work.Licence)}")));
+        fields.Add(("note", Escape(string.Join(". ", work.Notes().Prepend($"Accessed {Iso(work.Accessed)}")))));
 
         var entry = new StringBuilder().Append("@misc{").Append(work.Key).Append(",\n");
         foreach (var (name, value) in fields)

@@ -45,6 +45,11 @@ internal static class CslJson
         }
 
         item["URL"] = work.Url;
+        if (work.Notes(licence: false).ToList() is { Count: > 0 } notes)
+        {
+            item["note"] = string.Join("\n", notes);
+        }
+
         item["accessed"] = DateParts(work.Accessed);
         return new JsonArray(item).ToJsonString(Indented) + "\n";
     }

@@ -32,11 +32,7 @@ internal static class Ris
         }
 
         lines.Add(("UR", work.Url));
-        if (work.Licence is not null)
-        {
-            lines.Add(("N1", $"Licence: {work.Licence}"));
-        }
-
+        lines.AddRange(work.Notes().Select(note => ("N1", note)));
         lines.Add(("Y2", Date(work.Accessed)));
         lines.Add(("ID", work.Key));
         lines.Add(("ER", ""));

@@ -33,7 +33,7 @@ internal static class TextCitations
         }
 
         text.Append(" Retrieved ").Append(CitationStyles.LongDate(work.Accessed)).Append(", from ").Append(work.Url);
-        return text.Append('\n').Append(LicenceLine(work)).ToString();
+        return AppendNotes(text, work).Append('\n').ToString();
     }
 
     public static string Chicago(CitedWork work)
@@ -49,7 +49,18 @@ internal static class TextCitations
         var published = work.Published is { } date ? CitationStyles.LongDate(date) : "n.d.";
         text.Append(' ').Append(Sentence(work.Publisher is null ? published : $"{work.Publisher}, {published}"));
         text.Append(" Accessed ").Append(CitationStyles.LongDate(work.Accessed)).Append(". ").Append(work.Url).Append('.');
-        return text.Append('\n').Append(LicenceLine(work)).ToString();
+        return AppendNotes(text, work).Append('\n').ToString();
+    }
+
+    /// <summary>The figure and any other publication, each on a line of its own under the reference.</summary>
+    private static StringBuilder AppendNotes(StringBuilder text, CitedWork work)
+    {
+        foreach (var note in work.Notes())
+        {
+            text.Append('\n').Append(Sentence(note));
+        }
+
+        return text;
     }
 
     /// <summary>A line of its own under the reference, so the entry itself stays as the style writes it.</summary>

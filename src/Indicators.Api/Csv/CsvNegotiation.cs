@@ -67,11 +67,14 @@ internal sealed class CsvNegotiationFilter(string fileName, bool csvOnly) : IEnd
         }
     }
 
-    /// <summary>The file name for "Save as": the list's name, prefixed by the route's code where there is one.</summary>
-    private string FileName(HttpContext http) =>
-        http.Request.RouteValues.TryGetValue("code", out var code) && code is string text
-            ? $"{text}-{fileName}.csv"
-            : $"{fileName}.csv";
+    /// <summary>The file name for "Save as": the list's name, prefixed by the route's code where there is one, and its release.</summary>
+    private string FileName(HttpContext http)
+    {
+        var release = Data.DatasetRelease.Of(http.Request).Id;
+        return http.Request.RouteValues.TryGetValue("code", out var code) && code is string text
+            ? $"{text}-{fileName}-{release}.csv"
+            : $"{fileName}-{release}.csv";
+    }
 }
 
 internal static class CsvNegotiationExtensions

@@ -93,7 +93,11 @@ internal static class CsvRows
         new("textUrl", s => s.TextUrl),
         new("length", s => Text(s.Length)),
         new("observationCount", s => Text(s.ObservationCount)),
+        new("alsoPublishedIn", s => string.Join(' ', s.AlsoPublishedIn.Select(p => p.Url))),
     ];
+
+    /// <summary>The last column of every row: the release the row was read from, so a saved file says where it came from.</summary>
+    public const string ReleaseColumn = "release";
 
     /// <summary>The CSV table for a page of a list, or null when the value is not a list this service exports.</summary>
     public static CsvTable? Of(object? value) => value switch
@@ -106,8 +110,8 @@ internal static class CsvRows
     };
 
     private static CsvTable Table<T>(PagedList<T> list, CsvColumn<T>[] columns) => new(
-        columns.Select(c => c.Name).ToList(),
-        list.Items.Select(item => columns.Select(c => c.Value(item)).ToArray()),
+        [.. columns.Select(c => c.Name), ReleaseColumn],
+        list.Items.Select(item => columns.Select(c => c.Value(item)).Append(list.Release).ToArray()),
         list.Links.Next);
 
     private static string? Text(bool? value) => value switch

@@ -80,8 +80,12 @@ internal sealed class IndicatorsDatabase
     }
 
     /// <summary>
-    /// Builds the database from the data folder when it does not exist yet (a fresh clone) or was built
-    /// for another schema (a checkout that changed schema.sql), so the service never queries a stale shape.
+    /// Builds the database from the data folder when it does not exist yet (a fresh clone), was built for
+    /// another schema (a checkout that changed schema.sql), or lacks published releases the data folder's
+    /// archive holds (a pull that brought new ones), so the service never queries a stale shape or serves
+    /// yesterday's history. A database built from another dataset (its releases are not the start of this
+    /// archive) is left as it is. A data folder that differs from its last published release is built as one
+    /// more release, unpublished (see <see cref="ReleaseBuild"/>), and logged as such.
     /// </summary>
     public static void EnsureBuilt(DatabaseOptions options, ILogger logger)
     {
@@ -91,29 +95,69 @@ internal sealed class IndicatorsDatabase
             return;
         }
 
-        string reason;
-        if (!File.Exists(databasePath))
-        {
-            reason = "there is no database";
-        }
-        else if (SchemaVersion.Of(databasePath) is var found && found != SchemaVersion.Expected)
-        {
-            reason = $"the database has schema version {found?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(unreadable)"}, this service reads {SchemaVersion.Expected}";
-        }
-        else
+        var dataDirectory = RepositoryPaths.Resolve(options.DataDirectory);
+        if (WhyBuild(databasePath, dataDirectory) is not { } reason)
         {
             return;
         }
 
-        var dataDirectory = RepositoryPaths.Resolve(options.DataDirectory);
         logger.LogInformation("Building {DatabasePath} from {DataDirectory}: {Reason}", databasePath, dataDirectory, reason);
-        var (dataSet, errors) = DataSetLoader.Load(dataDirectory, options.DataDirectory);
-        if (dataSet is null)
+        var (plan, errors) = ReleaseBuild.Prepare(dataDirectory, options.DataDirectory, publishAt: null);
+        if (plan is null)
         {
             throw new InvalidOperationException(
                 $"The data folder does not import cleanly:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
         }
 
-        DatabaseBuilder.Build(dataSet, databasePath, removed => logger.LogInformation("Before building: {Removed}", removed));
+        if (plan.DataFolder is not null)
+        {
+            logger.LogWarning(
+                "The data folder differs from its last published release: serving it as release {Seq} ({Release}), unpublished. Publish it with: import --publish",
+                plan.Current.Seq, plan.Current.Id);
+        }
+
+        DatabaseBuilder.Build(plan.Versions, databasePath, DateTimeOffset.UtcNow, removed => logger.LogInformation("Before building: {Removed}", removed));
+    }
+
+    private static string? WhyBuild(string databasePath, string dataDirectory)
+    {
+        if (!File.Exists(databasePath))
+        {
+            return "there is no database";
+        }
+
+        if (SchemaVersion.Of(databasePath) is var found && found != SchemaVersion.Expected)
+        {
+            return $"the database has schema version {found?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(unreadable)"}, this service reads {SchemaVersion.Expected}";
+        }
+
+        var built = PublishedReleases(databasePath);
+        var archived = Import.Archive.ReleaseArchive.ListedIds(dataDirectory);
+        return built.Count > 0 && archived.Count > built.Count && archived.Take(built.Count).SequenceEqual(built)
+            ? $"the archive holds {archived.Count - built.Count} published release(s) the database lacks ({string.Join(", ", archived.Skip(built.Count))})"
+            : null;
+    }
+
+    private static List<string> PublishedReleases(string databasePath)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(ReadOnlyConnections.For(databasePath, pooling: false));
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM releases WHERE published_at IS NOT NULL ORDER BY seq";
+            using var reader = command.ExecuteReader();
+            var ids = new List<string>();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
+        }
+        catch (SqliteException)
+        {
+            return [];
+        }
     }
 }

@@ -63,7 +63,7 @@ internal static class DataPackageEndpoints
     }
 
     internal static IResult Zip(IndicatorsDatabase database, ObservationCounts counts, PublicUrls urls, HttpContext context) =>
-        new DataPackageZip(database, counts, urls.Base(context.Request), context.Features.Get<ReleaseStamp>()!, DatasetRelease.Of(context.Request));
+        new DataPackageZip(database, counts, urls.Base(context.Request), DatasetRelease.Of(context.Request));
 
     /// <summary>The descriptor: resources at the API's URLs, or (in the zip) at their files.</summary>
     internal static async Task<JsonObject> BuildAsync(IndicatorsDatabase database, string baseUrl, ReleaseStamp release, bool inZip, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ internal static class DataPackageEndpoints
         var sources = new JsonArray();
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            var (rows, _) = await SourceQueries.ListAsync(connection, new PagePosition(1, PagePosition.MaxPageSize, null), cancellationToken);
+            var (rows, _) = await SourceQueries.ListAsync(connection, release, new PagePosition(1, PagePosition.MaxPageSize, null), null, cancellationToken);
             foreach (var source in rows)
             {
                 var entry = new JsonObject
@@ -146,7 +146,7 @@ internal static class DataPackageEndpoints
 
         ## How to cite
 
-        {CitationEndpoints.DatasetTitle} (Version {CitationEndpoints.DatasetVersion}, release {release.Id}). {baseUrl}/v1/observations
+        {CitationEndpoints.DatasetTitle} (Version {release.Id}). {baseUrl}/v1/observations?release={release.Id}
 
         APA, Chicago, BibTeX, RIS and CSL-JSON: {baseUrl}/v1/citation?style=bibtex (and the other styles).
         Cite the release id with the figures you use: {baseUrl}/v1/releases/{release.Id}
@@ -164,7 +164,7 @@ internal static class DataPackageEndpoints
 /// which needs no seekable output (entries carry data descriptors). The entries' times are the release's build
 /// time, so one release's zip is the same bytes every time (its ETag is strong).
 /// </summary>
-internal sealed class DataPackageZip(IndicatorsDatabase database, ObservationCounts counts, string baseUrl, ReleaseStamp release, string? pinned) : IResult
+internal sealed class DataPackageZip(IndicatorsDatabase database, ObservationCounts counts, string baseUrl, ReleaseStamp release) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -191,7 +191,7 @@ internal sealed class DataPackageZip(IndicatorsDatabase database, ObservationCou
                 entry.LastWriteTime = written;
                 using (var stream = entry.Open())
                 {
-                    await WriteCsvAsync(stream, output, table, new PackageReader(database, counts, baseUrl, pinned, cancellationToken), cancellationToken);
+                    await WriteCsvAsync(stream, output, table, new PackageReader(database, counts, baseUrl, release, cancellationToken), cancellationToken);
                 }
 
                 await output.DrainAsync(cancellationToken);

@@ -83,7 +83,11 @@ internal static class TableSchemas
         ["textUrl"] = new("string", "The full text, byte for byte, that quote offsets index into.", Required: true, Format: "uri"),
         ["length"] = new("integer", "The text's length in Unicode code points.", Required: true, Minimum: 0),
         ["observationCount"] = new("integer", "How many stated figures cite the source.", Required: true, Minimum: 0),
+        ["alsoPublishedIn"] = new("string", "Where else the same text was published (URLs, space-separated), as curators established outside the text; empty when none is known."),
     };
+
+    /// <summary>The last column of every CSV: the release the rows were read from.</summary>
+    private static readonly SchemaField Release = new("string", "The dataset release the row was read from (an id from /v1/releases): the same on every row of one download.", Required: true);
 
     public static IReadOnlyDictionary<string, SchemaField> For(string table) => table switch
     {
@@ -100,7 +104,7 @@ internal static class TableSchemas
         var list = new JsonArray();
         foreach (var column in table.Columns)
         {
-            var field = fields.TryGetValue(column, out var known)
+            var field = column == Csv.CsvRows.ReleaseColumn ? Release : fields.TryGetValue(column, out var known)
                 ? known
                 : new SchemaField("string", "A column this schema does not describe yet.");
             var constraints = new JsonObject();

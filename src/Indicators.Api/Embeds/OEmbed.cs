@@ -114,7 +114,7 @@ internal static class OEmbed
         var url = new Uri(request.Url!);
         var code = url.AbsolutePath.StartsWith(EmbedPath, StringComparison.Ordinal) ? Uri.UnescapeDataString(url.AbsolutePath[EmbedPath.Length..]) : null;
         if (!url.GetLeftPart(UriPartial.Authority).Equals(new Uri(baseUrl).GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)
-            || code is null || !codes.IsIndicator(code))
+            || code is null || !codes.IsIndicator(DatasetRelease.Of(context.Request), code))
         {
             return Problems.NotFound($"'{request.Url}' is not an embed page of this service (expected {baseUrl}{EmbedPath}{{indicator}}).");
         }
@@ -126,7 +126,7 @@ internal static class OEmbed
         query["height"] = height.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var src = $"{baseUrl}{EmbedPath}{Uri.EscapeDataString(code)}{QueryString.Create(query)}";
         await using var connection = await database.OpenAsync(cancellationToken);
-        var title = (await IndicatorQueries.FindAsync(connection, code, cancellationToken))?.Name ?? code;
+        var title = (await IndicatorQueries.FindAsync(connection, DatasetRelease.Of(context.Request), code, cancellationToken))?.Name ?? code;
         var e = Pages.HighlightedText.Encoder;
         return TypedResults.Ok(new OEmbedResponse
         {

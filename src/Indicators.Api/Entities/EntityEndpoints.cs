@@ -31,19 +31,23 @@ internal static class EntityEndpoints
         [AsParameters] ListRequest request, IndicatorsDatabase database, PublicUrls urls, HttpContext context,
         CancellationToken cancellationToken)
     {
+        var release = DatasetRelease.Of(context.Request);
+        var since = RequestRelease.Since(context.Request, request.ChangedSince);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (rows, total) = await EntityQueries.ListAsync(connection, request.Position, cancellationToken);
-        return TypedResults.Ok(PagedLists.Of(rows.Select(r => r.ToResponse()).ToList(), total, request.Position, urls, context.Request));
+        var (rows, total) = await EntityQueries.ListAsync(connection, release, request.Position, since, cancellationToken);
+        var withdrawn = since is null ? ((List<Tombstone>, bool)?)null : await PagedLists.WithdrawnAfterAsync(request.Position, rows.Count, total,
+            (offset, limit) => EntityQueries.WithdrawnAsync(connection, release, since, offset, limit, cancellationToken));
+        return TypedResults.Ok(PagedLists.Of(rows.Select(r => r.ToResponse()).ToList(), total, request.Position, urls, context.Request, withdrawn));
     }
 
     /// <param name="code" example="pakistan">The entity code.</param>
     internal static async Task<Results<Ok<EntityResponse>, ProblemHttpResult>> GetEntity(
-        string code, IndicatorsDatabase database, CancellationToken cancellationToken)
+        string code, IndicatorsDatabase database, HttpContext context, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await EntityQueries.FindAsync(connection, code, cancellationToken);
+        var row = await EntityQueries.FindAsync(connection, DatasetRelease.Of(context.Request), code, cancellationToken);
         return row is null
-            ? Problems.NotFound($"There is no entity '{code}'. See /v1/entities for the list.")
+            ? Problems.NotFound($"There is no entity '{code}' in the release read. See /v1/entities for the list.")
             : TypedResults.Ok(row.ToResponse());
     }
 }

@@ -46,7 +46,7 @@ internal static class ApiIndex
         {
             Name = "Indicators API",
             Version = "v1",
-            Release = DatasetRelease.Of(context.Request),
+            Release = DatasetRelease.Of(context.Request).Id,
             Collections = new Dictionary<string, string>
             {
                 ["observations"] = v1 + "/observations",

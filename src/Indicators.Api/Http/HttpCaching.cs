@@ -13,6 +13,9 @@ internal sealed class CachingOptions
     /// <summary>Seconds a response stays fresh: the longest a new release takes to reach every client.</summary>
     public int MaxAgeSeconds { get; set; } = 60;
 
+    /// <summary>Seconds an answer pinned to a published release stays fresh: what a release holds never changes.</summary>
+    public int PinnedMaxAgeSeconds { get; set; } = 86400;
+
     /// <summary>
     /// How often, at most, to look whether the import has renamed a new database into place. The look is a
     /// stat of the file (microseconds, no query), so by default every request looks: then the release a
@@ -24,10 +27,13 @@ internal sealed class CachingOptions
 
 /// <summary>
 /// Conditional GET for a read-only API whose every answer is fixed by (code, release, request): validators
-/// are computed from the release held in memory and the request alone, so a matching If-None-Match is
-/// answered 304 before routing reaches an endpoint, and no query runs. It runs behind the response cache and
-/// writes the validators before the endpoint does, so a stored answer keeps them and a hit (which the cache
-/// answers, 304s included) costs no digest.
+/// are computed from the request's release (the one it names with release= or asOf=, resolved in memory by
+/// <see cref="HttpCaching.UseReleaseStamp"/>, else the current one) and the request alone, so a matching
+/// If-None-Match is answered 304 before routing reaches an endpoint, and no query runs. An answer pinned to a
+/// published release never changes, so it may be kept a day; the current release's answers only until a new
+/// one could come. It runs behind the response cache and writes the validators before the endpoint does, so a
+/// stored answer keeps them and a hit (which the cache answers, 304s included) costs no digest. A request whose
+/// release or asOf names no release is answered here, a 400 problem naming the parameter.
 /// </summary>
 internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRelease releases, Microsoft.Extensions.Options.IOptions<CachingOptions> options)
 {
@@ -46,6 +52,12 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRele
         MustRevalidate = true,
     };
 
+    private readonly CacheControlHeaderValue _pinnedCacheControl = new()
+    {
+        Public = true,
+        MaxAge = TimeSpan.FromSeconds(options.Value.PinnedMaxAgeSeconds),
+    };
+
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -55,10 +67,17 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRele
             return next(context);
         }
 
+        if (context.Features.Get<ReleaseProblem>() is { } problem)
+        {
+            return TypedResults.ValidationProblem(
+                problem.Errors, title: "One or more query parameters are invalid.",
+                detail: $"Invalid parameter(s): {string.Join(", ", problem.Errors.Keys)}.").ExecuteAsync(context);
+        }
+
         var etag = ETagFor(release, request);
-        WriteValidators(context.Response, etag, release.BuiltAt);
+        WriteValidators(context.Response, etag, release.LastModified, IsPinned(release, request) ? _pinnedCacheControl : _cacheControl);
         if ((request.Headers.IfNoneMatch.Count > 0 || request.Headers.IfModifiedSince.Count > 0)
-            && IsNotModified(request.GetTypedHeaders(), etag, release.BuiltAt))
+            && IsNotModified(request.GetTypedHeaders(), etag, release.LastModified))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -95,12 +114,23 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRele
         }
     }
 
-    private void WriteValidators(HttpResponse response, EntityTagHeaderValue etag, DateTimeOffset lastModified)
+    /// <summary>
+    /// An answer that can never change: read from a published release the request named by id, or picked by asOf
+    /// among releases a later one has followed. Not the releases list (its current flags move on) nor citations
+    /// (they carry the access date).
+    /// </summary>
+    private static bool IsPinned(ReleaseStamp release, HttpRequest request) =>
+        release.IsPublished
+        && (request.Query.ContainsKey(DatasetRelease.ReleaseParameter) || !release.IsCurrent)
+        && !request.Path.StartsWithSegments("/v1/releases", StringComparison.OrdinalIgnoreCase)
+        && !(request.Path.Value ?? "").EndsWith("/citation", StringComparison.OrdinalIgnoreCase);
+
+    private static void WriteValidators(HttpResponse response, EntityTagHeaderValue etag, DateTimeOffset lastModified, CacheControlHeaderValue cacheControl)
     {
         var headers = response.GetTypedHeaders();
         headers.ETag = etag;
         headers.LastModified = lastModified;
-        headers.CacheControl = _cacheControl;
+        headers.CacheControl = cacheControl;
         // The representation may be negotiated on Accept (JSON or another format), so caches key on it too.
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
     }
@@ -134,6 +164,9 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, DatasetRele
     }
 }
 
+/// <summary>Why the release a request named could not be read, keyed by the parameter as sent.</summary>
+internal sealed record ReleaseProblem(Dictionary<string, string[]> Errors);
+
 internal static class HttpCaching
 {
     public static IServiceCollection AddHttpCaching(this IServiceCollection services, IConfiguration configuration)
@@ -144,9 +177,11 @@ internal static class HttpCaching
     }
 
     /// <summary>
-    /// CORS, then the release of this request: it names every response (errors and 429s too) and keys the
-    /// response cache, so it is read before the limits and the cache. CORS comes first, so a 304 to a browser
-    /// carries the CORS headers too (see Cors.cs); the default policy needs no routing.
+    /// CORS, then the release of this request: the one a GET names with release= or asOf=, else the current one.
+    /// It names every response (errors and 429s too) and keys the response cache, so it is read before the limits
+    /// and the cache. A release or asOf that names no release leaves the current one on the request and a
+    /// <see cref="ReleaseProblem"/> that the conditional-GET middleware answers, after the limits. CORS comes
+    /// first, so a 304 to a browser carries the CORS headers too (see Cors.cs); the default policy needs no routing.
     /// </summary>
     public static WebApplication UseReleaseStamp(this WebApplication app)
     {
@@ -154,7 +189,23 @@ internal static class HttpCaching
         var releases = app.Services.GetRequiredService<DatasetRelease>();
         app.Use((context, next) =>
         {
+            var request = context.Request;
             var release = releases.Current();
+            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && request.QueryString.HasValue
+                && !request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase)
+                && (request.Query.ContainsKey(DatasetRelease.ReleaseParameter) || request.Query.ContainsKey(DatasetRelease.AsOfParameter)))
+            {
+                var (named, errors) = releases.Resolve(request.Query);
+                if (named is not null)
+                {
+                    release = named;
+                }
+                else
+                {
+                    context.Features.Set(new ReleaseProblem(errors!));
+                }
+            }
+
             context.Features.Set(release);
             context.Response.Headers[ConditionalGetMiddleware.ReleaseHeader] = release.Id;
             return next(context);

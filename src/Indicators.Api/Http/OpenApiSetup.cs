@@ -30,20 +30,27 @@ internal static class OpenApiSetup
         construction) or `derived` (computed by this service from stated figures, never by the source).
 
         **Citations.** `citation.start` and `citation.end` count Unicode code points into
-        `GET /v1/sources/{id}/text`, so `text[start:end] == quote` always holds.
+        `GET /v1/sources/{id}/text` of the same release (`citation.url` names it), so `text[start:end] == quote` always holds.
 
         **Derived figures** (`kind=derived`) have `citation: null`, a `formula` over `[observation-id]` inputs, the
         `inputs` ids (each a stated figure with its own citation) and the reasoning in `note`; stated figures have
         `formula: null` and `inputs: []`. Lists leave derived figures out unless `kind=derived` or `includeDerived=true`.
 
-        **Releases and caching.** Every response names the dataset release it was read from in `X-Dataset-Release`
-        (lists also in `release`; see `/v1/releases`). Every 200 to a GET has a strong `ETag`, `Last-Modified` (the
-        release's build time) and `Cache-Control: public, max-age=60, must-revalidate`: revalidate with
-        `If-None-Match` and get a 304 until the release changes.
+        **Releases.** Every published release is served for ever. Every GET takes `release=<id>` (or
+        `asOf=<date or date-time>`: the release published then) and answers what that release held; every response
+        names the release it was read from in `X-Dataset-Release` (lists also in `release`), and links name it too.
+        `/v1/releases` lists the releases with their publication times and manifests, `/v1/releases/{id}/changes` what
+        each changed and why, `/v1/observations/{id}/history` every version of a figure; lists take `changedSince=<id>`
+        and then give withdrawn records as tombstones. A figure the release read no longer holds is a 410.
+
+        **Caching.** Every 200 to a GET has a strong `ETag` (from the release read), `Last-Modified` (its publication
+        time) and `Cache-Control: public, max-age=60, must-revalidate`, or `public, max-age=86400` for an answer
+        pinned to a published release (it never changes; citations keep the short one, they carry an access date):
+        revalidate with `If-None-Match` and get a 304 until the release changes.
 
         **Errors** are `application/problem+json` (RFC 9457). A bad or repeated query parameter is a 400 whose
-        `errors` object is keyed by the parameter name as sent; an unknown id is a 404. Unknown query
-        parameters are ignored.
+        `errors` object is keyed by the parameter name as sent; an unknown id is a 404 (410 for a figure withdrawn).
+        Unknown query parameters are ignored.
 
         **Limits.** Generous for a newsroom CMS, and the same for everyone (defaults; an operator may change them):
         each client (IP address) may send a burst of 600 requests, then 20 per second; past that the answer is
@@ -92,6 +99,7 @@ internal static class OpenApiSetup
             options.SchemaFilter<ResponseSchemas>();
             options.OperationFilter<CachingHeadersFilter>();
             options.OperationFilter<Pages.PageResponsesFilter>();
+            options.OperationFilter<ReleaseParameters>();
             options.DocumentFilter<PublicReadOnlyDocument>();
             options.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name.Split('`')[0] + string.Concat(type.GetGenericArguments().Select(a => a.Name.Replace("Response", "")))
@@ -136,6 +144,7 @@ internal sealed class QueryParameterSchemas : IOperationFilter
                 "kind" => Enumeration(Vocabulary.Kinds),
                 "qualifier" => Enumeration(Vocabulary.Qualifiers),
                 "theme" => Enumeration(["light", "dark"]),
+                "record" => Enumeration(Import.Validators.CorrectionRowValidator.Records),
                 "style" => Enumeration(Citations.CitationStyles.All.Select(s => s.Name)),
                 "width" or "height" => Integer(Charts.ChartSizeRequest.Min, Charts.ChartSizeRequest.Max,
                     parameter.Name == "width" ? Charts.ChartSizeRequest.DefaultWidth : Charts.ChartSizeRequest.DefaultHeight),
@@ -185,7 +194,7 @@ internal sealed class PublicReadOnlyDocument : IDocumentFilter
         ("Indicators", "What figures measure (GDP, travel time, ...), with their usual unit."),
         ("Entities", "Who or what figures are about: countries, groups, the world, named projects."),
         ("Sources", "The source documents, their metadata and their full text for checking citations."),
-        ("Releases", "Versions of the dataset: which data a response was read from, for citing and caching."),
+        ("Releases", "Versions of the dataset: which data a response was read from, when each was published and what it changed, and why."),
         ("Citations", "How to cite a figure, a source or the dataset (APA, Chicago, BibTeX, RIS, CSL-JSON)."),
         ("Charts", "An indicator's figures drawn as SVG or PNG."),
         ("Embeds", "Pages to embed in an iframe, and oEmbed for CMSs that discover them."),

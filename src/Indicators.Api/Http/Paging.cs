@@ -6,8 +6,8 @@ using FluentValidation;
 
 namespace Indicators.Api.Http;
 
-/// <summary>Where a page starts: by number (offset) or after a row (keyset, from links.next).</summary>
-internal readonly record struct PagePosition(int Page, int PageSize, long? AfterSeq)
+/// <summary>Where a page starts: by number (offset) or after a row (keyset, from links.next, which names its release).</summary>
+internal readonly record struct PagePosition(int Page, int PageSize, long? AfterSeq, int? Release = null)
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
@@ -20,21 +20,22 @@ internal readonly record struct PagePosition(int Page, int PageSize, long? After
     {
         var size = QueryText.ParseOptionalInt(pageSize) ?? DefaultPageSize;
         return cursor is not null && PageCursor.TryDecode(cursor, out var position)
-            ? new PagePosition(position.Page, size, position.AfterSeq)
+            ? new PagePosition(position.Page, size, position.AfterSeq, position.Release)
             : new PagePosition(QueryText.ParseOptionalInt(page) ?? 1, size, null);
     }
 }
 
 /// <summary>
-/// The opaque token behind links.next: the next page's number and the last row seen, so deep pages
-/// cost an index seek rather than an OFFSET scan. Clients must not parse it; its format may change.
+/// The opaque token behind links.next: the next page's number, the last row seen and the release walked, so
+/// deep pages cost an index seek rather than an OFFSET scan, and a cursor is never read against a release it
+/// does not belong to (seq numbers every version of every release). Clients must not parse it; its format may change.
 /// </summary>
 internal static class PageCursor
 {
-    public static string Encode(int page, long afterSeq) =>
-        Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{page}.{afterSeq}")));
+    public static string Encode(int page, long afterSeq, int release) =>
+        Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{page}.{afterSeq}.{release}")));
 
-    public static bool TryDecode(string token, out (int Page, long AfterSeq) position)
+    public static bool TryDecode(string token, out (int Page, long AfterSeq, int Release) position)
     {
         position = default;
         if (token.Length is 0 or > 64 || !Base64Url.IsValid(token))
@@ -43,11 +44,12 @@ internal static class PageCursor
         }
 
         var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(token)).Split('.');
-        if (parts.Length == 2
+        if (parts.Length == 3
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is >= 2 and <= PagePosition.MaxPage
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var afterSeq))
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var afterSeq)
+            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var release) && release >= 1)
         {
-            position = (page, afterSeq);
+            position = (page, afterSeq, release);
             return true;
         }
 
@@ -76,7 +78,10 @@ internal static class PagingRules
                 .Must(v => v is null || PageCursor.TryDecode(v, out _))
                 .WithMessage("'cursor' is not a cursor this service issued: follow links.next as given.")
                 .Must((r, v) => v is null || pageOf(r) is null)
-                .WithMessage("Give either 'page' or 'cursor', not both.");
+                .WithMessage("Give either 'page' or 'cursor', not both.")
+                .Must((_, v, context) => v is null || !PageCursor.TryDecode(v, out var at)
+                                         || RequestRelease.Of(context) is not { } release || at.Release == release.Seq)
+                .WithMessage((_, v) => "'cursor' walks another release than this request reads: follow links.next as given (it names its release).");
         }
     }
 }

@@ -26,6 +26,24 @@ internal sealed class PublicUrls(IOptions<PublicUrlOptions> options)
     public string Self(HttpRequest request) =>
         Absolute(request, request.Path.ToUriComponent() + request.QueryString.ToUriComponent());
 
+    /// <summary>
+    /// The request's URL pinned to the release it reads (release=id in place of any asOf), with some query
+    /// parameters replaced (null removes one): a link that answers the same next year.
+    /// </summary>
+    public string Permalink(HttpRequest request, IReadOnlyDictionary<string, string?>? changes = null)
+    {
+        var pinned = new Dictionary<string, string?>(changes ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase)
+        {
+            [Data.DatasetRelease.AsOfParameter] = null,
+            [Data.DatasetRelease.ReleaseParameter] = Data.DatasetRelease.Of(request).Id,
+        };
+        return WithQuery(request, pinned);
+    }
+
+    /// <summary>A path of this service (with its query) pinned to <paramref name="release"/>.</summary>
+    public string Pinned(HttpRequest request, string path, Data.ReleaseStamp release, string? fragment = null) =>
+        $"{Base(request)}{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}release={release.Id}{fragment}";
+
     /// <summary>The request's URL with some query parameters replaced (null removes one).</summary>
     public string WithQuery(HttpRequest request, IReadOnlyDictionary<string, string?> changes)
     {

@@ -40,7 +40,7 @@ internal static class ResponseCache
                 // Keyed by the representation chosen, not the raw header, so varied Accept strings share entries.
                 .VaryByValue(context => new KeyValuePair<string, string>(
                     "representation", Representation.Of(context.Request)))
-                .VaryByValue(context => new KeyValuePair<string, string>("release", DatasetRelease.Of(context.Request) ?? ""))
+                .VaryByValue(context => new KeyValuePair<string, string>("release", DatasetRelease.Of(context.Request).Id))
                 .Expire(TimeSpan.FromHours(1))
                 .Tag(ReleaseTag));
         });

@@ -29,7 +29,11 @@ internal sealed class ValidationFilter<TRequest>(IValidator<TRequest> validator)
         var request = context.Arguments.OfType<TRequest>().FirstOrDefault();
         if (errors.Count == 0 && request is not null)
         {
-            var result = await validator.ValidateAsync(request, context.HttpContext.RequestAborted);
+            // Codes, cursors and changedSince are checked against the release the request reads.
+            var validation = new ValidationContext<TRequest>(request);
+            validation.RootContextData[RequestRelease.ReleaseKey] = Data.DatasetRelease.Of(context.HttpContext.Request);
+            validation.RootContextData[RequestRelease.ReleasesKey] = context.HttpContext.RequestServices.GetRequiredService<Data.DatasetRelease>();
+            var result = await validator.ValidateAsync(validation, context.HttpContext.RequestAborted);
             foreach (var group in result.Errors.GroupBy(e => e.PropertyName))
             {
                 errors[group.Key] = group.Select(e => e.ErrorMessage).Distinct().ToArray();

@@ -58,6 +58,40 @@ internal static class CsvFileReader
         }
     }
 
+    /// <summary>
+    /// Lines where a quoted field runs on past a line break. Curated rows are one line each: the archive keeps
+    /// versions line by line, and a reviewer reads a diff line by line.
+    /// </summary>
+    public static IEnumerable<(int Line, string Message)> LineBreaksInFields(string path)
+    {
+        if (!File.Exists(path))
+        {
+            yield break;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var quoted = false;
+        var line = 1;
+        var reported = 0;
+        foreach (var b in bytes)
+        {
+            if (b == (byte)'"')
+            {
+                quoted = !quoted;
+            }
+            else if (b == (byte)'\n')
+            {
+                if (quoted && reported != line)
+                {
+                    reported = line;
+                    yield return (line, "a quoted field holds a line break: every row must be one line (write the text on one line)");
+                }
+
+                line++;
+            }
+        }
+    }
+
     private static string FirstLine(string message) =>
         message.Split('\n', 2)[0].Trim();
 }

@@ -85,3 +85,35 @@ internal sealed class DerivedRow : FigureRow
 {
     [Name("formula")] public string? Formula { get; set; }
 }
+
+/// <summary>
+/// A fact about a source that curators established outside its text (data/facts.csv): what, by whom, when
+/// and how. sources.csv holds only what the text itself states; this is where the rest goes, said as such.
+/// </summary>
+internal sealed class FactRow
+{
+    [Name("id")] public string? Id { get; set; }
+    [Name("source")] public string? Source { get; set; }
+    [Name("fact")] public string? Fact { get; set; }
+    [Name("title")] public string? Title { get; set; }
+    [Name("author")] public string? Author { get; set; }
+    [Name("publisher")] public string? Publisher { get; set; }
+    [Name("published_on")] public string? PublishedOn { get; set; }
+    [Name("url")] public string? Url { get; set; }
+    [Name("established_by")] public string? EstablishedBy { get; set; }
+    [Name("established_on")] public string? EstablishedOn { get; set; }
+    [Name("how")] public string? How { get; set; }
+}
+
+/// <summary>
+/// One line of the corrections log (data/corrections.csv): the curator's reason for one change in one
+/// release, named by its sequence number (the release's id is the hash of a manifest that holds this file).
+/// </summary>
+internal sealed class CorrectionRow
+{
+    [Name("release")] public string? Release { get; set; }
+    [Name("record")] public string? Record { get; set; }
+    [Name("id")] public string? Id { get; set; }
+    [Name("change")] public string? Change { get; set; }
+    [Name("reason")] public string? Reason { get; set; }
+}

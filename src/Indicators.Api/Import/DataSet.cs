@@ -8,7 +8,8 @@ internal sealed record DataSet(
     IReadOnlyList<EntityRow> Entities,
     IReadOnlyList<ObservationRecord> Observations,
     IReadOnlyList<DerivedRecord> Derived,
-    ReleaseInput Release);
+    IReadOnlyList<FactRow> Facts,
+    IReadOnlyList<CorrectionRow> Corrections);
 
 internal sealed record SourceRecord(SourceRow Row, string Text);
 
@@ -17,6 +18,3 @@ internal sealed record ObservationRecord(ObservationRow Row, int QuoteStart, int
 
 /// <summary>A derived row with what the import worked out: its parsed inputs and the one source they cite.</summary>
 internal sealed record DerivedRecord(DerivedRow Row, string Source, IReadOnlyList<string> Inputs);
-
-/// <summary>What identifies this import's release: the hash of every file read, and the curator's note.</summary>
-internal sealed record ReleaseInput(string Id, string Changelog, IReadOnlyList<(string File, string Sha256)> Files);

@@ -18,6 +18,12 @@ internal static class DataSetLoader
     /// <summary>Optional: figures computed from stated ones. A folder without it simply has none.</summary>
     public const string DerivedFile = "derived.csv";
 
+    /// <summary>Optional: what curators established about a source outside its text.</summary>
+    public const string FactsFile = "facts.csv";
+
+    /// <summary>The corrections log: the reason for every change, release by release. Optional until a release changes something.</summary>
+    public const string CorrectionsFile = "corrections.csv";
+
     public static (DataSet? DataSet, IReadOnlyList<ImportError> Errors) Load(
         string dataDirectory, string displayDirectory, Action<string>? progress = null)
     {
@@ -35,6 +41,12 @@ internal static class DataSetLoader
         var derived = File.Exists(Path.Combine(dataDirectory, DerivedFile))
             ? ReadAndValidate<DerivedRow>(DerivedFile, new DerivedRowValidator(catalog), _ => { })
             : [];
+        var facts = File.Exists(Path.Combine(dataDirectory, FactsFile))
+            ? ReadAndValidate<FactRow>(FactsFile, new FactRowValidator(catalog), _ => { })
+            : [];
+        var corrections = File.Exists(Path.Combine(dataDirectory, CorrectionsFile))
+            ? ReadAndValidate<CorrectionRow>(CorrectionsFile, new CorrectionRowValidator(), _ => { })
+            : [];
 
         if (errors.Count > 0)
         {
@@ -46,7 +58,7 @@ internal static class DataSetLoader
             units, indicators, entities,
             observations.Select(r => WithOffsets(r, catalog.SourceTexts[r.Source!])).ToList(),
             derived.Select(r => WithInputs(r, catalog)).ToList(),
-            ReleaseContent.Identify(dataDirectory, sources.Select(s => s.File!), progress));
+            facts, corrections);
         return (dataSet, errors);
 
         List<T> ReadAndValidate<T>(string file, IValidator<T> validator, Action<T> define)
@@ -61,6 +73,12 @@ internal static class DataSetLoader
 
             var valid = new List<T>(rows.Count);
             var failures = 0;
+            foreach (var (line, lineBreak) in CsvFileReader.LineBreaksInFields(Path.Combine(dataDirectory, file)))
+            {
+                failures++;
+                errors.Add(new ImportError(display, line, lineBreak));
+            }
+
             foreach (var (line, row) in rows)
             {
                 var result = validator.Validate(row);
@@ -93,7 +111,12 @@ internal static class DataSetLoader
         return new DerivedRecord(row, catalog.Stated[formula!.Inputs[0]].Source!, formula.Inputs);
     }
 
-    private static string? TryReadText(string dataDirectory, string file)
+    /// <summary>
+    /// The full path of a file a row names, or null when it is outside the data folder (the import never reads
+    /// elsewhere) or not a path at all. The separator matters: "../data2/x" from "/srv/data" is "/srv/data2/x",
+    /// which starts with "/srv/data" but is outside it. The archive (releases/) is not data a row may name.
+    /// </summary>
+    public static string? InsideDataFolder(string dataDirectory, string file)
     {
         // A NUL is no part of a path: Path.GetFullPath threw on one (found fuzzing sources.csv); a bad cell is a file:line error.
         if (file.Contains('\0', StringComparison.Ordinal))
@@ -102,10 +125,15 @@ internal static class DataSetLoader
         }
 
         var path = Path.GetFullPath(Path.Combine(dataDirectory, file));
-        // A source file must live inside the data folder: the import never reads elsewhere. The separator matters:
-        // "../data2/x" from "/srv/data" is "/srv/data2/x", which starts with "/srv/data" but is outside it.
         var inside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory)) + Path.DirectorySeparatorChar;
-        if (!path.StartsWith(inside, StringComparison.Ordinal) || !File.Exists(path))
+        var archive = inside + Archive.ReleaseArchive.FolderName + Path.DirectorySeparatorChar;
+        return path.StartsWith(inside, StringComparison.Ordinal) && !path.StartsWith(archive, StringComparison.Ordinal) ? path : null;
+    }
+
+    private static string? TryReadText(string dataDirectory, string file)
+    {
+
+        if (InsideDataFolder(dataDirectory, file) is not { } path || !File.Exists(path))
         {
             return null;
         }

@@ -1,74 +1,59 @@
-using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
+using Indicators.Api.Import.Archive;
 
 namespace Indicators.Api.Import;
 
 /// <summary>
-/// A release is named by its content: the SHA-256 of a manifest of every file the import reads, so the
-/// same files always give the same id and any change to any of them gives a new one. The manifest is
-/// exactly what `sha256sum` prints (hash, two spaces, path relative to the data folder), one line per file
-/// in ordinal order of path; the id is the first 16 hex digits of the manifest's own SHA-256. Anyone can
-/// recompute it: `cd data &amp;&amp; sha256sum FILES | LC_ALL=C sort -k2 | sha256sum | cut -c1-16`.
+/// A release is named by its content: the manifest of every data file the import reads (the curated CSV
+/// files, the release note, the corrections log and every source text sources.csv names), so the same files
+/// always give the same id and any change to any of them gives a new one. The code is not content: the
+/// schema, the validators and the service change without a new release. Anyone can recompute the id from a
+/// checkout: <c>cd data &amp;&amp; sha256sum FILES | LC_ALL=C sort -k2 | sha256sum | cut -c1-16</c>.
 /// </summary>
 internal static class ReleaseContent
 {
     /// <summary>Optional one-line note on what changed, for people reading /v1/releases.</summary>
     public const string NoteFile = "release-note.txt";
 
-    /// <summary>The schema shapes the built file, so it counts as content; the import reads the copy embedded in the binary.</summary>
-    public const string SchemaFile = "schema.sql";
-
-    public const int IdLength = 16;
-
     public const string NoNote = "No release note (data/release-note.txt) was given.";
 
-    public static ReleaseInput Identify(string dataDirectory, IEnumerable<string> sourceTexts, Action<string>? progress = null)
+    /// <summary>The curated files, where present; the source texts come on top, as sources.csv names them.</summary>
+    public static readonly IReadOnlyList<string> CuratedFiles =
+    [
+        DataSetLoader.UnitsFile, DataSetLoader.SourcesFile, DataSetLoader.IndicatorsFile, DataSetLoader.EntitiesFile,
+        DataSetLoader.ObservationsFile, DataSetLoader.DerivedFile, DataSetLoader.FactsFile, DataSetLoader.CorrectionsFile, NoteFile,
+    ];
+
+    /// <summary>The data folder's files and their manifest. A source text that cannot be read is left out (the check names it).</summary>
+    public static (Manifest Manifest, IReadOnlyDictionary<string, byte[]> Files) Read(string dataDirectory)
     {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            [SchemaFile] = Hash(ReadSchemaBytes()),
-        };
-        string[] curated =
-        [
-            DataSetLoader.UnitsFile, DataSetLoader.SourcesFile, DataSetLoader.IndicatorsFile, DataSetLoader.EntitiesFile,
-            DataSetLoader.ObservationsFile, DataSetLoader.DerivedFile, NoteFile,
-        ];
-        foreach (var file in curated.Concat(sourceTexts))
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var file in CuratedFiles)
         {
             var path = Path.Combine(dataDirectory, file);
             if (File.Exists(path))
             {
-                files[file.Replace('\\', '/')] = Hash(File.ReadAllBytes(path));
+                files[file] = File.ReadAllBytes(path);
             }
         }
 
-        var manifest = string.Concat(files.Select(f => $"{f.Value}  {f.Key}\n"));
-        var id = Hash(Encoding.UTF8.GetBytes(manifest))[..IdLength];
-        foreach (var (file, sha) in files)
+        var (sources, _) = CsvFileReader.Read<SourceRow>(Path.Combine(dataDirectory, DataSetLoader.SourcesFile), DataSetLoader.SourcesFile);
+        foreach (var text in sources.Select(s => s.Row.File).OfType<string>())
         {
-            progress?.Invoke($"hashed {file} ({sha[..12]}…)");
+            if (DataSetLoader.InsideDataFolder(dataDirectory, text) is { } path && File.Exists(path))
+            {
+                files[text.Replace('\\', '/')] = File.ReadAllBytes(path);
+            }
         }
 
-        return new ReleaseInput(id, ReadNote(dataDirectory), files.Select(f => (f.Key, f.Value)).ToList());
+        return (Manifest.Of(files.Select(f => (f.Key, f.Value))), files);
     }
 
-    /// <summary>The first non-blank line of the note file, so a longer file can keep history below it.</summary>
-    private static string ReadNote(string dataDirectory)
+    /// <summary>The first non-blank line of a note, so a longer file can keep history below it.</summary>
+    public static string Changelog(byte[]? note)
     {
-        var path = Path.Combine(dataDirectory, NoteFile);
-        var line = File.Exists(path) ? File.ReadLines(path).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) : null;
+        var line = note is null
+            ? null
+            : System.Text.Encoding.UTF8.GetString(note).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
         return line ?? NoNote;
     }
-
-    public static byte[] ReadSchemaBytes()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(SchemaFile)
-                           ?? throw new InvalidOperationException("schema.sql is not embedded in the assembly");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

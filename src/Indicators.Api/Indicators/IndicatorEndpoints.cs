@@ -43,17 +43,21 @@ internal static class IndicatorEndpoints
         [AsParameters] ListRequest request, IndicatorsDatabase database, PublicUrls urls, HttpContext context,
         CancellationToken cancellationToken)
     {
+        var release = DatasetRelease.Of(context.Request);
+        var since = RequestRelease.Since(context.Request, request.ChangedSince);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (rows, total) = await IndicatorQueries.ListAsync(connection, request.Position, cancellationToken);
-        return TypedResults.Ok(PagedLists.Of(rows.Select(r => r.ToResponse()).ToList(), total, request.Position, urls, context.Request));
+        var (rows, total) = await IndicatorQueries.ListAsync(connection, release, request.Position, since, cancellationToken);
+        var withdrawn = since is null ? ((List<Tombstone>, bool)?)null : await PagedLists.WithdrawnAfterAsync(request.Position, rows.Count, total,
+            (offset, limit) => IndicatorQueries.WithdrawnAsync(connection, release, since, offset, limit, cancellationToken));
+        return TypedResults.Ok(PagedLists.Of(rows.Select(r => r.ToResponse()).ToList(), total, request.Position, urls, context.Request, withdrawn));
     }
 
     /// <param name="code" example="gdp">The indicator code.</param>
     internal static async Task<Results<Ok<IndicatorResponse>, ProblemHttpResult>> GetIndicator(
-        string code, IndicatorsDatabase database, CancellationToken cancellationToken)
+        string code, IndicatorsDatabase database, HttpContext context, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await IndicatorQueries.FindAsync(connection, code, cancellationToken);
+        var row = await IndicatorQueries.FindAsync(connection, DatasetRelease.Of(context.Request), code, cancellationToken);
         return row is null ? NotFound(code) : TypedResults.Ok(row.ToResponse());
     }
 
@@ -67,14 +71,15 @@ internal static class IndicatorEndpoints
             return IndicatorInPath.Problem();
         }
 
-        if (!codes.IsIndicator(code))
+        var release = DatasetRelease.Of(context.Request);
+        if (!codes.IsIndicator(release, code))
         {
             return NotFound(code);
         }
 
-        return TypedResults.Ok(await ObservationEndpoints.ListAsync(request, code, database, counts, urls, context.Request, cancellationToken));
+        return TypedResults.Ok(await ObservationEndpoints.ListAsync(request, code, release, database, counts, urls, context.Request, cancellationToken));
     }
 
     private static ProblemHttpResult NotFound(string code) =>
-        Problems.NotFound($"There is no indicator '{code}'. See /v1/indicators for the list.");
+        Problems.NotFound($"There is no indicator '{code}' in the release read. See /v1/indicators for the list.");
 }

@@ -44,7 +44,7 @@ internal static class IndicatorResources
         var figures = await read.AllAsync(new ObservationQueries.Filter(null, null, null, source.Id, null, null, null, null), cancellationToken);
         var resource = new SourceResource
         {
-            Source = SourceRecord.From(source.ToResponse(read.BaseUrl), text),
+            Source = SourceRecord.From(read.Response(source), text),
             FigureIds = figures.Select(f => f.Id).ToList(),
             Release = read.Release,
         };

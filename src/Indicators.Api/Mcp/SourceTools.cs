@@ -38,7 +38,7 @@ internal static class SourceTools
         var page = await FigurePages.ReadAsync(read, filter, q: null, limit, position, arguments, cancellationToken);
         var result = new GetSourceResult
         {
-            Source = SourceRecord.From(source.ToResponse(read.BaseUrl), text),
+            Source = SourceRecord.From(read.Response(source), text),
             Figures = page.Figures.Select(FigureCard.From).ToList(),
             Total = page.Total,
             NextCursor = page.NextCursor,

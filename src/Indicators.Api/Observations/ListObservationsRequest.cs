@@ -59,4 +59,12 @@ internal sealed record ListObservationsRequest
     /// </summary>
     /// <example>"global south"</example>
     [FromQuery(Name = "q")] public string? Q { get; init; }
+
+    /// <summary>
+    /// Only figures whose answer changed after this release (an id from /v1/releases): added, corrected, or shown with
+    /// a renamed indicator, entity or unit; figures withdrawn since come in the envelope's withdrawn. What a copy synced
+    /// at that release needs (SDMX's updatedAfter, by release).
+    /// </summary>
+    /// <example>6232fba9f0a660cc</example>
+    [FromQuery(Name = "changedSince")] public string? ChangedSince { get; init; }
 }

@@ -6,16 +6,20 @@ namespace Indicators.Api.Observations;
 
 internal sealed class ListObservationsRequestValidator : AbstractValidator<ListObservationsRequest>
 {
-    public ListObservationsRequestValidator(KnownCodes codes)
+    private readonly DatasetRelease _releases;
+
+    public ListObservationsRequestValidator(KnownCodes codes, DatasetRelease releases)
     {
-        RuleFor(r => r.Indicator).Must(v => v is null || codes.IsIndicator(v))
-            .WithMessage((_, v) => $"'{v}' is not an indicator code; see /v1/indicators.");
-        RuleFor(r => r.Entity).Must(v => v is null || codes.IsEntity(v))
-            .WithMessage((_, v) => $"'{v}' is not an entity code; see /v1/entities.");
-        RuleFor(r => r.Counterpart).Must(v => v is null || codes.IsEntity(v))
-            .WithMessage((_, v) => $"'{v}' is not an entity code; see /v1/entities.");
-        RuleFor(r => r.Source).Must(v => v is null || codes.IsSource(v))
-            .WithMessage((_, v) => $"'{v}' is not a source id; see /v1/sources.");
+        _releases = releases;
+        // Codes are those of the release the request reads: a list pinned to an old release takes its codes.
+        RuleFor(r => r.Indicator).Must((_, v, c) => v is null || codes.IsIndicator(Release(c), v))
+            .WithMessage((_, v) => $"'{v}' is not an indicator code in this release; see /v1/indicators.");
+        RuleFor(r => r.Entity).Must((_, v, c) => v is null || codes.IsEntity(Release(c), v))
+            .WithMessage((_, v) => $"'{v}' is not an entity code in this release; see /v1/entities.");
+        RuleFor(r => r.Counterpart).Must((_, v, c) => v is null || codes.IsEntity(Release(c), v))
+            .WithMessage((_, v) => $"'{v}' is not an entity code in this release; see /v1/entities.");
+        RuleFor(r => r.Source).Must((_, v, c) => v is null || codes.IsSource(Release(c), v))
+            .WithMessage((_, v) => $"'{v}' is not a source id in this release; see /v1/sources.");
         RuleFor(r => r.Kind).Must(v => v is null || Vocabulary.IsKind(v))
             .WithMessage((_, v) => $"'{v}' is not a kind; use one of {string.Join(", ", Vocabulary.Kinds)}.");
         RuleFor(r => r.Qualifier).Must(v => v is null || Vocabulary.IsQualifier(v))
@@ -32,5 +36,10 @@ internal sealed class ListObservationsRequestValidator : AbstractValidator<ListO
         this.AddPagingRules(r => r.Page, r => r.PageSize, r => r.Cursor);
         RuleFor(r => r.Q).Must(v => v is null || SearchText.Parse(v).Error is null)
             .WithMessage((_, v) => SearchText.Parse(v!).Error);
+        this.AddChangedSinceRule(r => r.ChangedSince);
     }
+
+    // Validated outside a request (a direct test), codes are checked against the current release.
+    private ReleaseStamp Release(ValidationContext<ListObservationsRequest> context) =>
+        RequestRelease.Of(context) ?? _releases.Current();
 }

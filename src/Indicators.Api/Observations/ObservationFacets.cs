@@ -29,7 +29,7 @@ internal sealed class ObservationFacets : IDisposable
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxFilters });
 
     // The matching figures' facet columns once, then one GROUP BY each; names are joined to the groups only.
-    private const string Groups = """
+    private static readonly string Groups = $$"""
         m AS MATERIALIZED (SELECT o.indicator AS indicator, o.entity AS entity, o.kind AS kind, o.qualifier AS qualifier, o.source AS source{0}{1}),
         f AS (
             SELECT 'indicator' AS Facet, indicator AS Code, COUNT(*) AS Count FROM m GROUP BY indicator
@@ -39,34 +39,35 @@ internal sealed class ObservationFacets : IDisposable
             UNION ALL SELECT 'source', source, COUNT(*) FROM m GROUP BY source)
         SELECT f.Facet AS Facet, f.Code AS Code, COALESCE(i.name, e.name, s.title, f.Code) AS Name, f.Count AS Count
         FROM f
-        LEFT JOIN indicators i ON f.Facet = 'indicator' AND i.code = f.Code
-        LEFT JOIN entities e ON f.Facet = 'entity' AND e.code = f.Code
-        LEFT JOIN sources s ON f.Facet = 'source' AND s.id = f.Code
+        LEFT JOIN indicators i ON f.Facet = 'indicator' AND i.code = f.Code AND {{Validity.At("i")}}
+        LEFT JOIN entities e ON f.Facet = 'entity' AND e.code = f.Code AND {{Validity.At("e")}}
+        LEFT JOIN sources s ON f.Facet = 'source' AND s.id = f.Code AND {{Validity.At("s")}}
         ORDER BY f.Facet, f.Count DESC, f.Code
         """;
 
     public async Task<ObservationFacetCounts> GetAsync(
-        string? release, ObservationQueries.Filter filter, string? q, IndicatorsDatabase database, CancellationToken cancellationToken)
+        ReleaseStamp release, ObservationQueries.Filter filter, string? q, IndicatorsDatabase database, CancellationToken cancellationToken)
     {
         var match = q is null ? null : SearchText.Parse(q).Match;
-        var key = (release, filter, match);
+        var key = (release.Id, filter, match);
         if (_cache.TryGetValue(key, out ObservationFacetCounts? cached) && cached is not null)
         {
             return cached;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await ReadAsync(connection, filter, match, cancellationToken);
+        var rows = await ReadAsync(connection, release, filter, match, cancellationToken);
         var counts = new ObservationFacetCounts(Of(rows, "indicator"), Of(rows, "entity"), Of(rows, "kind"), Of(rows, "qualifier"), Of(rows, "source"));
         _cache.Set(key, counts, new MemoryCacheEntryOptions { Size = 1 });
         return counts;
     }
 
     private static async Task<List<FacetRow>> ReadAsync(
-        DbConnection connection, ObservationQueries.Filter filter, string? match, CancellationToken cancellationToken)
+        DbConnection connection, ReleaseStamp release, ObservationQueries.Filter filter, string? match, CancellationToken cancellationToken)
     {
         var where = ObservationQueries.Where(filter, keyset: false);
         var parameters = new DynamicParameters(filter);
+        parameters.Add(Validity.Parameter, release.Seq);
         string sql;
         if (match is null)
         {

@@ -19,10 +19,14 @@ internal static class ObservationSearch
     // figures. Sorting every match with its whole row joined was the next cost: 850 ms p50 for q=nearly
     // (50k matches) at 1M, against about 70 ms for the page's seqs alone (bench/README.md).
     // bm25 weights per column: a word in the quote counts most, then the names, then the descriptions.
-    internal const string Hits = """
+    // The index holds a row per version of a figure's words; search_versions says which figure version and
+    // which releases it stands for, so the matches of other releases drop out before anything is joined.
+    internal static readonly string Hits = $"""
         WITH hits AS MATERIALIZED (
-            SELECT rowid AS seq, bm25(observations_search, 4.0, 2.0, 1.0, 2.0, 1.0) AS score
-            FROM observations_search WHERE observations_search MATCH @Match)
+            SELECT v.seq AS seq, f.score AS score
+            FROM (SELECT rowid, bm25(observations_search, 4.0, 2.0, 1.0, 2.0, 1.0) AS score
+                  FROM observations_search WHERE observations_search MATCH @Match) f
+            CROSS JOIN search_versions v ON v.rowid = f.rowid AND {Validity.At("v")})
         """;
 
     // The filters' clauses name observations as o, so the matches drive and o is looked up by rowid.
@@ -32,31 +36,30 @@ internal static class ObservationSearch
         "FROM observations o", "FROM page CROSS JOIN observations o ON o.seq = page.seq", StringComparison.Ordinal);
 
     public static async Task<PagedList<ObservationResponse>> ListAsync(
-        string q, ObservationQueries.Filter filter, PagePosition position, IndicatorsDatabase database, ObservationCounts counts,
-        PublicUrls urls, HttpRequest httpRequest, CancellationToken cancellationToken)
+        string q, ReleaseStamp release, ObservationQueries.Filter filter, PagePosition position, IndicatorsDatabase database,
+        ObservationCounts counts, PublicUrls urls, HttpRequest httpRequest, CancellationToken cancellationToken)
     {
         // The validator has already accepted q, so Parse yields a match here.
         var match = SearchText.Parse(q).Match!;
         var offset = (long)(position.Page - 1) * position.PageSize;
-        var release = DatasetRelease.Of(httpRequest);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var parameters = Parameters(filter, match);
+        var parameters = Parameters(filter, match, release);
         var rows = await PageAsync(connection, filter, parameters, position.PageSize + 1, offset, cancellationToken);
-        var total = await counts.GetAsync(release, filter, () => CountAsync(connection, filter, parameters, cancellationToken), match);
+        var total = await counts.GetAsync(release.Id, filter, () => CountAsync(connection, filter, parameters, cancellationToken), match);
         var baseUrl = urls.Base(httpRequest);
         var page = rows.Take(position.PageSize).ToList();
         return new PagedList<ObservationResponse>
         {
-            Items = page.Select(r => r.ToResponse(baseUrl)).ToList(),
+            Items = page.Select(r => r.ToResponse(baseUrl, release.Id)).ToList(),
             Page = position.Page,
             PageSize = position.PageSize,
             Total = total,
-            Release = release!,
+            Release = release.Id,
             Links = new PageLinks
             {
-                Self = urls.Self(httpRequest),
+                Self = urls.Permalink(httpRequest),
                 Next = rows.Count > position.PageSize
-                    ? urls.WithQuery(httpRequest, new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+                    ? urls.Permalink(httpRequest, new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
                     {
                         ["cursor"] = null,
                         ["page"] = (position.Page + 1).ToString(CultureInfo.InvariantCulture),
@@ -67,10 +70,11 @@ internal static class ObservationSearch
     }
 
     // Every filter value by name, so filters added to Filter later bind here without a change.
-    private static DynamicParameters Parameters(ObservationQueries.Filter filter, string match)
+    private static DynamicParameters Parameters(ObservationQueries.Filter filter, string match, ReleaseStamp release)
     {
         var parameters = new DynamicParameters(filter);
         parameters.Add("Match", match);
+        parameters.Add(Validity.Parameter, release.Seq);
         return parameters;
     }
 

@@ -15,17 +15,17 @@ internal static class ObservationStream
     public const int PageSize = PagePosition.MaxPageSize;
 
     public static async IAsyncEnumerable<ObservationResponse> ReadAsync(
-        IndicatorsDatabase database, ObservationCounts counts, ObservationQueries.Filter filter, string baseUrl, string? release,
+        IndicatorsDatabase database, ObservationCounts counts, ObservationQueries.Filter filter, string baseUrl, ReleaseStamp release,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var position = new PagePosition(1, PageSize, null);
         while (true)
         {
-            var (rows, _) = await ObservationQueries.ListAsync(connection, filter, position, counts, release, cancellationToken);
+            var (rows, _) = await ObservationQueries.ListAsync(connection, release, filter, position, counts, cancellationToken);
             foreach (var row in rows.Take(PageSize))
             {
-                yield return row.ToResponse(baseUrl);
+                yield return row.ToResponse(baseUrl, release.Id);
             }
 
             if (rows.Count <= PageSize)
@@ -33,7 +33,7 @@ internal static class ObservationStream
                 yield break;
             }
 
-            position = new PagePosition(position.Page + 1, PageSize, rows[PageSize - 1].Seq);
+            position = new PagePosition(position.Page + 1, PageSize, rows[PageSize - 1].Seq, release.Seq);
         }
     }
 

@@ -85,15 +85,16 @@ internal static class PageEndpoints
         var site = PageContext.For(http);
         var database = http.RequestServices.GetRequiredService<IndicatorsDatabase>();
         var urls = http.RequestServices.GetRequiredService<PublicUrls>();
+        var stamp = DatasetRelease.Of(http.Request);
         // Each indicator's and source's figure count is a COUNT over its figures: read once per release.
         var (indicators, sources, sourceTotal, release) = await http.RequestServices.GetRequiredService<PageCache>().GetAsync(site.Release, "home", "", async () =>
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             var all = PagePosition.From(null, PagePosition.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
-            var indicatorRows = (await IndicatorQueries.ListAsync(connection, all, cancellationToken)).Rows.Take(PagePosition.MaxPageSize).Select(IndicatorView.From).ToList();
+            var indicatorRows = (await IndicatorQueries.ListAsync(connection, stamp, all, since: null, cancellationToken)).Rows.Take(PagePosition.MaxPageSize).Select(IndicatorView.From).ToList();
             var firstSources = PagePosition.From(null, HomePage.MaxSources.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
-            var (sourceRows, total) = await SourceQueries.ListAsync(connection, firstSources, cancellationToken);
-            var latest = (await ReleaseQueries.LatestAsync(connection, cancellationToken)).ToResponse();
+            var (sourceRows, total) = await SourceQueries.ListAsync(connection, stamp, firstSources, since: null, cancellationToken);
+            var latest = (await ReleaseQueries.FindAsync(connection, stamp, stamp.Id, cancellationToken))!.ToResponse(urls.Base(http.Request));
             return (indicatorRows, sourceRows.Take(HomePage.MaxSources).Select(SourceView.From).ToList(), total, latest);
         });
 
@@ -143,7 +144,7 @@ internal static class PageEndpoints
         var indicator = await cache.GetAsync(site.Release, "indicator", code, async () =>
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            return await IndicatorQueries.FindAsync(connection, code, cancellationToken);
+            return await IndicatorQueries.FindAsync(connection, DatasetRelease.Of(http.Request), code, cancellationToken);
         });
         if (indicator is null)
         {
@@ -215,15 +216,17 @@ internal static class PageEndpoints
         Dictionary<string, SourceRow> sources;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            figure = (await ObservationQueries.FindAsync(connection, id, cancellationToken))?.ToResponse(baseUrl);
+            var release = DatasetRelease.Of(http.Request);
+            figure = (await ObservationQueries.FindAsync(connection, release, id, cancellationToken))?.ToResponse(baseUrl, release.Id);
             if (figure is null)
             {
-                return Problems.NotFound($"There is no figure '{id}'. Search the figures to find one.");
+                // A figure this release no longer holds is a 410 page linking to its history, as the API's 410 does.
+                return await ObservationHistory.NotInReleaseAsync(connection, release, id, urls, http.Request, cancellationToken);
             }
 
             foreach (var input in figure.Inputs)
             {
-                if ((await ObservationQueries.FindAsync(connection, input, cancellationToken))?.ToResponse(baseUrl) is { } stated)
+                if ((await ObservationQueries.FindAsync(connection, DatasetRelease.Of(http.Request), input, cancellationToken))?.ToResponse(baseUrl, DatasetRelease.Of(http.Request).Id) is { } stated)
                 {
                     inputs.Add(stated);
                 }
@@ -280,7 +283,7 @@ internal static class PageEndpoints
             request.Indicator, request.Entity, request.Counterpart, request.Source, request.Kind, request.Qualifier,
             QueryText.ParseOptionalInt(request.From), QueryText.ParseOptionalInt(request.To), request.IncludeDerived == "true");
         var facets = await http.RequestServices.GetRequiredService<ObservationFacets>()
-            .GetAsync(site.Release, filter, request.Q, database, cancellationToken);
+            .GetAsync(DatasetRelease.Of(http.Request), filter, request.Q, database, cancellationToken);
         Dictionary<string, SourceRow> sources;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
@@ -354,8 +357,9 @@ internal static class PageEndpoints
         string? text;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            source = await SourceQueries.FindAsync(connection, id, cancellationToken);
-            text = source is null ? null : await SourceQueries.TextAsync(connection, id, cancellationToken);
+            var release = DatasetRelease.Of(http.Request);
+            source = await SourceQueries.FindAsync(connection, release, id, cancellationToken);
+            text = source is null ? null : await SourceQueries.TextAsync(connection, release, id, cancellationToken);
         }
 
         if (source is null || text is null)

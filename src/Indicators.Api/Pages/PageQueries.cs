@@ -36,7 +36,7 @@ internal static class PageQueries
     public static Task<PagedList<ObservationResponse>> ListAsync(
         HttpContext http, ListObservationsRequest request, string? indicator, CancellationToken cancellationToken) =>
         ObservationEndpoints.ListAsync(
-            request, indicator, http.RequestServices.GetRequiredService<IndicatorsDatabase>(),
+            request, indicator, DatasetRelease.Of(http.Request), http.RequestServices.GetRequiredService<IndicatorsDatabase>(),
             http.RequestServices.GetRequiredService<ObservationCounts>(), http.RequestServices.GetRequiredService<PublicUrls>(),
             http.Request, cancellationToken);
 
@@ -45,13 +45,14 @@ internal static class PageQueries
         HttpContext http, DbConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken)
     {
         var cache = http.RequestServices.GetRequiredService<PageCache>();
-        var release = DatasetRelease.Of(http.Request);
+        var stamp = DatasetRelease.Of(http.Request);
+        var release = stamp.Id;
         var sources = new Dictionary<string, SourceRow>(StringComparer.Ordinal);
         foreach (var id in ids.Distinct())
         {
             // A missing source is cached as an empty row (a cache holds no null), then left out.
             var source = await cache.GetAsync(release, "source", id,
-                async () => await SourceQueries.FindAsync(connection, id, cancellationToken) ?? new SourceRow());
+                async () => await SourceQueries.FindAsync(connection, stamp, id, cancellationToken) ?? new SourceRow());
             if (source.Id.Length > 0)
             {
                 sources[id] = source;

@@ -52,8 +52,8 @@ internal static class SiteFiles
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             var all = PagePosition.From(null, PagePosition.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
-            urls.AddRange((await IndicatorQueries.ListAsync(connection, all, cancellationToken)).Rows.Take(PagePosition.MaxPageSize).Select(i => links.Indicator(i.Code)));
-            urls.AddRange((await SourceQueries.ListAsync(connection, all, cancellationToken)).Rows.Take(PagePosition.MaxPageSize).Select(s => links.Source(s.Id)));
+            urls.AddRange((await IndicatorQueries.ListAsync(connection, DatasetRelease.Of(http.Request), all, since: null, cancellationToken)).Rows.Take(PagePosition.MaxPageSize).Select(i => links.Indicator(i.Code)));
+            urls.AddRange((await SourceQueries.ListAsync(connection, DatasetRelease.Of(http.Request), all, since: null, cancellationToken)).Rows.Take(PagePosition.MaxPageSize).Select(s => links.Source(s.Id)));
         }
 
         var figures = await PageQueries.ListAsync(

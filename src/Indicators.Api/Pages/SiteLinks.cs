@@ -8,7 +8,7 @@ namespace Indicators.Api.Pages;
 /// citations) and the absolute forms canonical and Open Graph tags need. One place, so that carrying a pinned
 /// release into every link is a change to <see cref="Href"/> alone.
 /// </summary>
-public sealed class SiteLinks(string baseUrl)
+public sealed class SiteLinks(string baseUrl, string? pinnedRelease = null)
 {
     /// <summary>The public base URL (scheme, host, path base), for absolute links.</summary>
     public string Base { get; } = baseUrl;
@@ -45,10 +45,19 @@ public sealed class SiteLinks(string baseUrl)
     /// <summary>The fragment id of a figure's quote in its source page.</summary>
     public static string Anchor(string observationId) => "obs-" + observationId;
 
-    /// <summary>A site path with a query; every internal link passes through here.</summary>
+    /// <summary>The release a pinned request read (release= or asOf=), which every link keeps; null when not pinned.</summary>
+    public string? PinnedRelease { get; } = pinnedRelease;
+
+    /// <summary>A site path with a query; every internal link passes through here, and keeps a pinned release.</summary>
     public string Href(string path, IEnumerable<KeyValuePair<string, string?>>? query = null)
     {
         var pairs = (query ?? []).Where(p => !string.IsNullOrEmpty(p.Value)).ToList();
+        // A link that names its release (the next page of a walk does) keeps it; any other keeps the pinned one.
+        if (PinnedRelease is not null && !pairs.Any(p => p.Key is "release" or "asOf"))
+        {
+            pairs.Add(new("release", PinnedRelease));
+        }
+
         return pairs.Count == 0 ? path : path + QueryString.Create(pairs).ToUriComponent();
     }
 
@@ -63,7 +72,8 @@ public sealed class PageContext(HttpContext http, SiteLinks links)
     public SiteLinks Links { get; } = links;
 
     /// <summary>The release this request reads (the same one its X-Dataset-Release header names).</summary>
-    public string? Release => DatasetRelease.Of(Http.Request);
+    /// <remarks>Null before the release is read (a 414 or 431 is answered first), so an error page still renders.</remarks>
+    public string? Release => Http.Features.Get<ReleaseStamp>()?.Id;
 
     /// <summary>When the release was built.</summary>
     public DateTimeOffset? ReleaseBuiltAt => Http.Features.Get<ReleaseStamp>()?.BuiltAt;
@@ -71,6 +81,13 @@ public sealed class PageContext(HttpContext http, SiteLinks links)
     /// <summary>The request's own URL, absolute: the canonical link of a page that has no other.</summary>
     public string Self => Links.Base + Http.Request.Path.ToUriComponent() + Http.Request.QueryString.ToUriComponent();
 
-    internal static PageContext For(HttpContext http) =>
-        new(http, new SiteLinks(http.RequestServices.GetRequiredService<PublicUrls>().Base(http.Request)));
+    /// <summary>A request pinned to a release (release= or asOf=) keeps that release, by id, in every link it writes.</summary>
+    internal static PageContext For(HttpContext http)
+    {
+        var query = http.Request.Query;
+        var pinned = query.ContainsKey(DatasetRelease.ReleaseParameter) || query.ContainsKey(DatasetRelease.AsOfParameter)
+            ? http.Features.Get<ReleaseStamp>()?.Id
+            : null;
+        return new(http, new SiteLinks(http.RequestServices.GetRequiredService<PublicUrls>().Base(http.Request), pinned));
+    }
 }

@@ -92,12 +92,12 @@ internal static partial class SdmxDataQueries
 
         if (query.ContainsKey("updatedAfter"))
         {
-            return (null, SdmxError.NotImplemented("'updatedAfter' is not implemented: every release replaces the whole dataset (see /v1/releases)."));
+            return (null, SdmxError.NotImplemented("'updatedAfter' is not implemented here: every release is kept, and /v1/observations?changedSince=<release id> gives what changed since one (see /v1/releases)."));
         }
 
         if (query.TryGetValue("includeHistory", out var history) && !string.Equals(history, "false", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, SdmxError.NotImplemented("'includeHistory' is not implemented: see /v1/releases for the dataset's releases."));
+            return (null, SdmxError.NotImplemented("'includeHistory' is not implemented here: a figure's versions are at /v1/observations/{id}/history, and release= reads any release (see /v1/releases)."));
         }
 
         if (!IsOurFlow(flowRef))

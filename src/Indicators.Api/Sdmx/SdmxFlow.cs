@@ -87,7 +87,7 @@ internal sealed class SdmxFlow(IndicatorsDatabase database, ObservationCounts co
 
     /// <summary>The figures in the dataflow that a filter on the observations can narrow down to, in reading order.</summary>
     public async IAsyncEnumerable<SdmxFigure> FiguresAsync(
-        SdmxFlowSummary summary, ObservationQueries.Filter filter, string baseUrl, string? release,
+        SdmxFlowSummary summary, ObservationQueries.Filter filter, string baseUrl, ReleaseStamp release,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var figure in ObservationStream.ReadAsync(database, counts, filter, baseUrl, release, cancellationToken))
@@ -120,7 +120,7 @@ internal sealed class SdmxFlow(IndicatorsDatabase database, ObservationCounts co
         var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
         string Shared(string reason) => reasons.TryGetValue(reason, out var shared) ? shared : reasons[reason] = reason;
 
-        await foreach (var figure in ObservationStream.ReadAsync(database, counts, ObservationStream.Stated, "", release.Id, CancellationToken.None))
+        await foreach (var figure in ObservationStream.ReadAsync(database, counts, ObservationStream.Stated, "", release, CancellationToken.None))
         {
             coverage.Add(figure);
             var (sdmx, reason) = SdmxFigures.From(figure);

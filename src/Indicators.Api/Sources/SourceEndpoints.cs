@@ -38,30 +38,36 @@ internal static class SourceEndpoints
         [AsParameters] ListRequest request, IndicatorsDatabase database, PublicUrls urls, HttpContext context,
         CancellationToken cancellationToken)
     {
+        var release = DatasetRelease.Of(context.Request);
+        var since = RequestRelease.Since(context.Request, request.ChangedSince);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (rows, total) = await SourceQueries.ListAsync(connection, request.Position, cancellationToken);
+        var (rows, total) = await SourceQueries.ListAsync(connection, release, request.Position, since, cancellationToken);
+        var withdrawn = since is null ? ((List<Tombstone>, bool)?)null : await PagedLists.WithdrawnAfterAsync(request.Position, rows.Count, total,
+            (offset, limit) => SourceQueries.WithdrawnAsync(connection, release, since, offset, limit, cancellationToken));
         var baseUrl = urls.Base(context.Request);
-        return TypedResults.Ok(PagedLists.Of(rows.Select(r => r.ToResponse(baseUrl)).ToList(), total, request.Position, urls, context.Request));
+        return TypedResults.Ok(PagedLists.Of(
+            rows.Select(r => r.ToResponse(baseUrl, release.Id)).ToList(), total, request.Position, urls, context.Request, withdrawn));
     }
 
     /// <param name="id" example="modernisation-in-china-and-pakistan">The source id.</param>
     internal static async Task<Results<Ok<SourceResponse>, ProblemHttpResult>> GetSource(
         string id, IndicatorsDatabase database, PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
     {
+        var release = DatasetRelease.Of(context.Request);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await SourceQueries.FindAsync(connection, id, cancellationToken);
-        return row is null ? NotFound(id) : TypedResults.Ok(row.ToResponse(urls.Base(context.Request)));
+        var row = await SourceQueries.FindAsync(connection, release, id, cancellationToken);
+        return row is null ? NotFound(id) : TypedResults.Ok(row.ToResponse(urls.Base(context.Request), release.Id));
     }
 
     /// <param name="id" example="modernisation-in-china-and-pakistan">The source id.</param>
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetSourceText(
-        string id, IndicatorsDatabase database, CancellationToken cancellationToken)
+        string id, IndicatorsDatabase database, HttpContext context, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var text = await SourceQueries.TextAsync(connection, id, cancellationToken);
+        var text = await SourceQueries.TextAsync(connection, DatasetRelease.Of(context.Request), id, cancellationToken);
         return text is null ? NotFound(id) : TypedResults.Text(text, "text/plain; charset=utf-8");
     }
 
     private static ProblemHttpResult NotFound(string id) =>
-        Problems.NotFound($"There is no source '{id}'. See /v1/sources for the list.");
+        Problems.NotFound($"There is no source '{id}' in the release read. See /v1/sources for the list.");
 }

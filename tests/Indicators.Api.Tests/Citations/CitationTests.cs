@@ -6,7 +6,7 @@ using Indicators.Api.Tests.Support;
 
 namespace Indicators.Api.Tests.Citations;
 
-public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class CitationTests(FixedClockApiFactory factory) : IClassFixture<FixedClockApiFactory>
 {
     private const string Dated = "modernisation-in-china-and-pakistan";
     private const string Undated = "enhancing-china-pakistan-cooperation";
@@ -15,9 +15,13 @@ public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory
 
     private readonly HttpClient _client = factory.CreateClient();
 
-    /// <summary>The access date is today UTC; a test running across midnight may see yesterday's.</summary>
-    private static readonly DateOnly[] Today =
-        [DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow.AddMinutes(-5))];
+    /// <summary>The access date is today by the service's clock, fixed for the test.</summary>
+    private static readonly DateOnly[] Today = [FixedClockApiFactory.Today];
+
+    private string? _release;
+
+    private async Task<string> ReleaseAsync() =>
+        _release ??= (await (await _client.GetAsync("/v1/releases/latest")).ReadJsonAsync()).GetProperty("id").GetString()!;
 
     private async Task<JsonElement> SourceAsync(string id) => await (await _client.GetAsync($"/v1/sources/{id}")).ReadJsonAsync();
 
@@ -37,10 +41,16 @@ public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory
         var source = await SourceAsync(Dated);
         var (response, body) = await CiteAsync($"/v1/observations/{DatedObservation}/citation");
 
+        var release = await ReleaseAsync();
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith($"{source.GetProperty("author").GetString()}. (2024, September 10). {source.GetProperty("title").GetString()}.", body);
-        Assert.Matches($@" Retrieved [A-Z][a-z]+ \d{{1,2}}, \d{{4}}, from http://localhost/v1/observations/{DatedObservation}\n$", body);
-        AssertAccessedToday(body, "MMMM d, yyyy");
+        Assert.Equal(
+            $"{source.GetProperty("author").GetString()}. (2024, September 10). {source.GetProperty("title").GetString()} (Version {release}). "
+            + $"Retrieved December 2, 2026, from http://localhost/v1/observations/{DatedObservation}?release={release}\n"
+            + "Figure: nearly 100 million people, Rural population lifted out of poverty, China, since 2012: "
+            + "“With nearly 100 million impoverished rural population lifted out of poverty”.\n"
+            + "Also published as “Work together to advance modernization in China and Pakistan” by Jiang Zaidong, Pakistan Today, "
+            + "September 9, 2024, https://www.pakistantoday.com.pk/2024/09/09/work-together-to-advance-modernization-in-china-and-pakistan/.\n",
+            body);
     }
 
     [Fact]
@@ -49,9 +59,10 @@ public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory
         var source = await SourceAsync(Undated);
         var (_, body) = await CiteAsync($"/v1/observations/{UndatedObservation}/citation?style=apa");
 
+        var release = await ReleaseAsync();
         Assert.Equal(JsonValueKind.Null, source.GetProperty("author").ValueKind);
-        Assert.StartsWith($"{source.GetProperty("title").GetString()}. (n.d.). Retrieved ", body);
-        Assert.EndsWith($"from http://localhost/v1/observations/{UndatedObservation}\n", body);
+        Assert.StartsWith($"{source.GetProperty("title").GetString()} (Version {release}). (n.d.). Retrieved ", body);
+        Assert.Contains($"from http://localhost/v1/observations/{UndatedObservation}?release={release}\nFigure: exceeded 126 trillion yuan, ", body);
     }
 
     [Fact]
@@ -60,9 +71,10 @@ public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory
         var source = await SourceAsync(Dated);
         var (response, body) = await CiteAsync($"/v1/sources/{Dated}/citation?style=chicago");
 
+        var release = await ReleaseAsync();
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith($"Jiang Zaidong. “{source.GetProperty("title").GetString()}.” September 10, 2024. Accessed ", body);
-        Assert.EndsWith($". http://localhost/v1/sources/{Dated}.\n", body);
+        Assert.StartsWith($"Jiang Zaidong. “{source.GetProperty("title").GetString()} (Version {release}).” September 10, 2024. Accessed ", body);
+        Assert.Contains($". http://localhost/v1/sources/{Dated}?release={release}.\nAlso published as “Work together", body);
         AssertAccessedToday(body, "MMMM d, yyyy");
     }
 
@@ -71,7 +83,7 @@ public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         var (_, body) = await CiteAsync($"/v1/sources/{Undated}/citation?style=chicago");
 
-        Assert.StartsWith("“Enhancing China-Pakistan Cooperation With New Quality Productive Forces.” n.d. Accessed ", body);
+        Assert.StartsWith($"“Enhancing China-Pakistan Cooperation With New Quality Productive Forces (Version {await ReleaseAsync()}).” n.d. Accessed ", body);
     }
 
     [Fact]
@@ -85,11 +97,16 @@ public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Contains("  author = {{Jiang Zaidong}},\n", body);
         Assert.Contains($"  title = {{{{{source.GetProperty("title").GetString()}}}}},\n", body);
         Assert.Contains("  year = {2024},\n  month = sep,\n  date = {2024-09-10},\n", body);
-        Assert.Contains($"  url = {{http://localhost/v1/observations/{DatedObservation}}},\n", body);
+        var release = await ReleaseAsync();
+        Assert.Contains($"  version = {{{release}}},\n", body);
+        Assert.Contains($"  url = {{http://localhost/v1/observations/{DatedObservation}?release={release}}},\n", body);
         AssertAccessedToday(body, "'urldate = {'yyyy-MM-dd'}'");
+        // The figure is appended to the note, TeX-escaped, with its quote.
+        Assert.Contains("  note = {Accessed 2026-12-02. Figure: nearly 100 million people, Rural population lifted out of poverty, China, "
+                        + "since 2012: “With nearly 100 million impoverished rural population lifted out of poverty”. Also published as ", body);
         Assert.EndsWith("}\n", body);
         Assert.Equal(body.Count(c => c == '{'), body.Count(c => c == '}'));
-        Assert.Equal($"{DatedObservation}.bib", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"{DatedObservation}-{release}.bib", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
     }
 
     [Fact]
@@ -115,7 +132,9 @@ public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Contains($"TI  - {source.GetProperty("title").GetString()}", lines);
         Assert.Contains("PY  - 2024", lines);
         Assert.Contains("DA  - 2024/09/10/", lines);
-        Assert.Contains($"UR  - http://localhost/v1/sources/{Dated}", lines);
+        Assert.Contains($"UR  - http://localhost/v1/sources/{Dated}?release={await ReleaseAsync()}", lines);
+        Assert.Contains($"ET  - {await ReleaseAsync()}", lines);
+        Assert.Contains(lines, l => l.StartsWith("N1  - Also published as “Work together to advance modernization in China and Pakistan”", StringComparison.Ordinal));
         Assert.Contains(lines, l => Today.Any(d => l == d.ToString("'Y2  - 'yyyy'/'MM'/'dd'/'", CultureInfo.InvariantCulture)));
         Assert.Equal("ER  - ", lines[^2]);
         Assert.Equal("", lines[^1]);
@@ -130,6 +149,8 @@ public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.DoesNotContain("AU  -", body);
         Assert.DoesNotContain("PY  -", body);
         Assert.Contains($"ID  - {UndatedObservation}\r\n", body);
+        Assert.Contains("N1  - Figure: exceeded 126 trillion yuan, Gross domestic product, China, 2023: "
+                        + "“In 2023, China’s Gross Domestic Product (GDP) exceeded 126 trillion yuan ($17.51 trillion)”\r\n", body);
     }
 
     [Fact]
@@ -145,7 +166,10 @@ public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal(source.GetProperty("title").GetString(), item.GetProperty("title").GetString());
         Assert.Equal(source.GetProperty("author").GetString(), item.GetProperty("author")[0].GetProperty("literal").GetString());
         Assert.Equal([2024, 9, 10], item.GetProperty("issued").GetProperty("date-parts")[0].EnumerateArray().Select(p => p.GetInt32()));
-        Assert.Equal($"http://localhost/v1/observations/{DatedObservation}", item.GetProperty("URL").GetString());
+        var release = await ReleaseAsync();
+        Assert.Equal($"http://localhost/v1/observations/{DatedObservation}?release={release}", item.GetProperty("URL").GetString());
+        Assert.Equal(release, item.GetProperty("version").GetString());
+        Assert.StartsWith("Figure: nearly 100 million people, Rural population lifted out of poverty, China", item.GetProperty("note").GetString());
         var accessed = item.GetProperty("accessed").GetProperty("date-parts")[0].EnumerateArray().Select(p => p.GetInt32()).ToArray();
         Assert.Contains(new DateOnly(accessed[0], accessed[1], accessed[2]), Today);
     }
@@ -170,8 +194,24 @@ public sealed class CitationTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         var (_, body) = await CiteAsync($"/v1/citation?style={style}");
 
+        var release = await ReleaseAsync();
         Assert.Contains("Indicators: bilateral economic figures", body);
-        Assert.Contains("http://localhost/v1/observations", body);
+        Assert.Contains($"http://localhost/v1/observations?release={release}", body);
+        Assert.Contains(release, body.Replace($"release={release}", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ACitationOfAPastReleaseNamesItAndCarriesWhatItHeld()
+    {
+        // Release 1 held no fact about other publications: its citation offers none.
+        var (response, body) = await CiteAsync($"/v1/sources/{Dated}/citation?release=53db9c8b12bee743");
+
+        Assert.Contains("(Version 53db9c8b12bee743)", body);
+        Assert.Contains($"http://localhost/v1/sources/{Dated}?release=53db9c8b12bee743", body);
+        Assert.DoesNotContain("Also published as", body);
+        Assert.Equal("53db9c8b12bee743", response.Headers.GetValues("X-Dataset-Release").Single());
+        // Citations carry the access date, so even a pinned one is kept only briefly.
+        Assert.Equal(TimeSpan.FromSeconds(60), response.Headers.CacheControl?.MaxAge);
     }
 
     [Theory]

@@ -9,8 +9,6 @@ namespace Indicators.Api.Tests.Contract;
 /// required, and the parameters an operation documents are the ones it honours; a parameter another operation
 /// documents is a 400 here, an unknown one is ignored.
 /// </summary>
-// Every operation times every known parameter is more requests than one client's burst: the limit is off here
-// (LimitsTests covers it).
 public sealed class ExactContractTests(UnlimitedApiFactory factory) : IClassFixture<UnlimitedApiFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();

@@ -54,8 +54,19 @@ public sealed class ReferenceResourcesTests(ApiFactory factory) : IClassFixture<
             Assert.Equal(JsonValueKind.Null, source.GetProperty("publisher").ValueKind);
             Assert.Equal(JsonValueKind.Null, source.GetProperty("url").ValueKind);
             Assert.Equal(JsonValueKind.Null, source.GetProperty("licence").ValueKind);
-            Assert.EndsWith("/text", source.GetProperty("textUrl").GetString());
+            Assert.Matches("/text\\?release=[0-9a-f]{16}$", source.GetProperty("textUrl").GetString());
         }
+
+        // What curators established outside the text is said as such, apart from what the text states.
+        Assert.Empty(undated.GetProperty("alsoPublishedIn").EnumerateArray());
+        var other = Assert.Single(dated.GetProperty("alsoPublishedIn").EnumerateArray());
+        Assert.Equal("Work together to advance modernization in China and Pakistan", other.GetProperty("title").GetString());
+        Assert.Equal("Pakistan Today", other.GetProperty("publisher").GetString());
+        Assert.Equal("2024-09-09", other.GetProperty("publishedOn").GetString());
+        Assert.Equal("https://www.pakistantoday.com.pk/2024/09/09/work-together-to-advance-modernization-in-china-and-pakistan/", other.GetProperty("url").GetString());
+        Assert.Equal("2026-12-01", other.GetProperty("establishedOn").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(other.GetProperty("establishedBy").GetString()));
+        Assert.Contains("word for word", other.GetProperty("how").GetString());
 
         Assert.Equal(11, undated.GetProperty("observationCount").GetInt32());
         Assert.Equal(12, dated.GetProperty("observationCount").GetInt32());

@@ -53,7 +53,8 @@ public sealed class CsvListTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains("China’s Gross Domestic Product", body);
         Assert.Equal("present", response.Content.Headers.ContentType!.Parameters.Single(p => p.Name == "header").Value);
         Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("observations.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var release = response.Headers.GetValues("X-Dataset-Release").Single();
+        Assert.Equal($"observations-{release}.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
     }
 
     [Theory]
@@ -151,7 +152,7 @@ public sealed class CsvListTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var rows = await response.ReadCsvAsync();
 
         Assert.Equal(["china-gdp-2023-cny", "china-gdp-2023-usd"], rows.Select(r => r["id"]));
-        Assert.Equal("gdp-observations.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"gdp-observations-{response.Headers.GetValues("X-Dataset-Release").Single()}.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal(rows, await (await _client.GetAsync("/v1/indicators/gdp/observations?format=csv")).ReadCsvAsync());
     }
 
@@ -162,9 +163,9 @@ public sealed class CsvListTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Theory]
-    [InlineData("indicators", "code,name,unit,unitScale,unitLabel,topic,description,observationCount")]
-    [InlineData("entities", "code,name,type,description,observationCount")]
-    [InlineData("sources", "id,title,standfirst,author,publishedOn,publisher,url,licence,textUrl,length,observationCount")]
+    [InlineData("indicators", "code,name,unit,unitScale,unitLabel,topic,description,observationCount,release")]
+    [InlineData("entities", "code,name,type,description,observationCount,release")]
+    [InlineData("sources", "id,title,standfirst,author,publishedOn,publisher,url,licence,textUrl,length,observationCount,alsoPublishedIn,release")]
     public async Task ReferenceListsAnswerCsvWithEveryRowInTheJsonOrder(string list, string header)
     {
         var json = await (await _client.GetAsync($"/v1/{list}")).ReadJsonAsync();
@@ -174,6 +175,8 @@ public sealed class CsvListTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var rows = CsvTables.Parse(await response.Content.ReadAsStringAsync());
         var key = list == "sources" ? "id" : "code";
         Assert.Equal(json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty(key).GetString()!), rows.Select(r => r[key]));
+        // A saved file says where it came from: every row names the release, the last column.
+        Assert.All(rows, r => Assert.Equal(json.GetProperty("release").GetString(), r["release"]));
         Assert.Equal(rows, await (await _client.GetAsync($"/v1/{list}?format=csv")).ReadCsvAsync());
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using Indicators.Api.Data;
 using Indicators.Api.Tests.Support;
@@ -36,8 +37,14 @@ public sealed class NewReleaseTests : IDisposable
         Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
         var releases = await (await client.GetAsync("/v1/releases")).ReadJsonAsync();
-        Assert.Equal(2, releases.GetProperty("total").GetInt32());
+        Assert.Equal(Curation.NextRelease(_data.Path), releases.GetProperty("total").GetInt32());
         Assert.Equal("Adds an indicator.", releases.GetProperty("items")[0].GetProperty("changelog").GetString());
+        // The data folder's change is served, under its own id and unpublished, never under a published one.
+        var preview = releases.GetProperty("items")[0];
+        Assert.Equal(JsonValueKind.Null, preview.GetProperty("publishedAt").ValueKind);
+        Assert.DoesNotContain(releases.GetProperty("items").EnumerateArray().Skip(1), r => r.GetProperty("id").GetString() == preview.GetProperty("id").GetString());
+        var pinned = await client.GetAsync($"/v1/observations?release={preview.GetProperty("id").GetString()}");
+        Assert.Equal(TimeSpan.FromSeconds(60), pinned.Headers.CacheControl?.MaxAge);
     }
 
     [Fact]

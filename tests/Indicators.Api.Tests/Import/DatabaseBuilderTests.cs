@@ -17,10 +17,10 @@ public sealed class DatabaseBuilderTests
             .ToList();
         using var scratch = new TemporaryDirectory();
         var path = Path.Combine(scratch.Path, "indicators.db");
-        var (dataSet, errors) = DataSetLoader.Load(TestPaths.DataDirectory, "data");
+        var (plan, errors) = ReleaseBuild.Prepare(TestPaths.DataDirectory, "data", publishAt: null);
         Assert.Empty(errors);
 
-        DatabaseBuilder.Build(dataSet!, path);
+        DatabaseBuilder.Build(plan!.Versions, path, DateTimeOffset.UtcNow);
 
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();

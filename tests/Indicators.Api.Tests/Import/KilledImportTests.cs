@@ -32,6 +32,8 @@ public sealed class KilledImportTests(ITestOutputHelper output) : IDisposable
         var table = CsvTable.Read(Path.Combine(data, "observations.csv"));
         table.Rows[0][Array.IndexOf(table.Header, "note")] = "A note added by the next release.";
         table.Write(Path.Combine(data, "observations.csv"));
+        Curation.Reason(data, "observation", table.Rows[0][0], "changed");
+        Curation.Note(data, "Adds a note.");
 
         var outcomes = new List<string>();
         // Kill points: after a delay from start (reading, validating), or once the new file is being written.
@@ -93,6 +95,8 @@ public sealed class KilledImportTests(ITestOutputHelper output) : IDisposable
         var table = CsvTable.Read(Path.Combine(data, "observations.csv"));
         table.Rows[0][Array.IndexOf(table.Header, "note")] = "A note added by the next release.";
         table.Write(Path.Combine(data, "observations.csv"));
+        Curation.Reason(data, "observation", table.Rows[0][0], "changed");
+        Curation.Note(data, "Adds a note.");
 
         // SIGKILL once the temporary file exists; it lives for milliseconds, so a kill can land after the rename: try again.
         string[] left = [];
@@ -150,10 +154,10 @@ public sealed class KilledImportTests(ITestOutputHelper output) : IDisposable
             File.WriteAllText(other, "not the builder's");
         }
 
-        var (dataSet, errors) = DataSetLoader.Load(TestPaths.DataDirectory, "data");
+        var (plan, errors) = ReleaseBuild.Prepare(TestPaths.DataDirectory, "data", publishAt: null);
         Assert.Empty(errors);
         var removed = new List<string>();
-        DatabaseBuilder.Build(dataSet!, database, removed.Add);
+        DatabaseBuilder.Build(plan!.Versions, database, DateTimeOffset.UtcNow, removed.Add);
 
         Assert.False(File.Exists(abandoned));
         Assert.Equal([$"removed {abandoned}, left by an import that did not finish"], removed);

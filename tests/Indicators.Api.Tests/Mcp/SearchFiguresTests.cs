@@ -101,7 +101,7 @@ public sealed class SearchFiguresTests(McpApiFactory factory) : IClassFixture<Mc
     [InlineData("""{"entity": "atlantis"}""", "'entity' is not an entity code; use one of: ")]
     [InlineData("""{"indicator": "gpd"}""", "'indicator' is not an indicator code; use one of: agricultural-trainees, ")]
     [InlineData("""{"source": "wikipedia"}""", "'source' is not a source id; use one of: enhancing-china-pakistan-cooperation, modernisation-in-china-and-pakistan.")]
-    [InlineData("""{"release": "0000000000000000"}""", "This service answers from release ")]
+    [InlineData("""{"release": "0000000000000000"}""", "'0000000000000000' is not a release of this dataset; see /v1/releases")]
     public async Task ABadArgumentIsAToolErrorThatSaysWhatToSend(string arguments, string message)
     {
         var result = await _client.CallJsonAsync("search_figures", arguments);
@@ -121,5 +121,21 @@ public sealed class SearchFiguresTests(McpApiFactory factory) : IClassFixture<Mc
         Assert.Equal(1, result.GetProperty("figures").GetArrayLength());
         Assert.Equal(release, (await _http.GetAsync("/v1/observations")).Headers.GetValues("X-Dataset-Release").Single());
         Assert.Equal(23.ToString(CultureInfo.InvariantCulture), result.GetProperty("total").GetRawText());
+    }
+
+    [Fact]
+    public async Task AnEarlierReleaseNamedByAToolReadsWhatThatReleaseHeld()
+    {
+        // Release 4ab180b2 (a branch) held no derived figures (the current one holds 4); release 53db9c8b quoted the
+        // solar power station at more length than every release since.
+        var branch = (await _client.CallJsonAsync("search_figures", """{"release": "4ab180b2", "includeDerived": true, "limit": 25}""")).Structured();
+        var solar = (await _client.CallJsonAsync("get_figure", """{"release": "53db9c8b12bee743", "figureId": "pakistan-solar-power-stations-built-with-china"}""")).Structured();
+        var rest = await (await _http.GetAsync("/v1/observations/pakistan-solar-power-stations-built-with-china?release=53db9c8b")).ReadJsonAsync();
+
+        Assert.Equal("4ab180b297ab6388", branch.GetProperty("release").GetString());
+        Assert.Equal(23.ToString(CultureInfo.InvariantCulture), branch.GetProperty("total").GetRawText());
+        Assert.Equal("53db9c8b12bee743", solar.GetProperty("release").GetString());
+        Assert.Equal("one hydropower plant, and one solar power station", rest.GetProperty("citation").GetProperty("quote").GetString());
+        Assert.Contains("one hydropower plant, and one solar power station", solar.GetRawText());
     }
 }

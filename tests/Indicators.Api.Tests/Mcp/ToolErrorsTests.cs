@@ -26,7 +26,7 @@ public sealed class ToolErrorsTests(McpApiFactory factory) : IClassFixture<McpAp
     [InlineData("compare_figures", """{"figureIds": ["china-gdp-2023-cny", "nope"]}""", "There is no figure 'nope'.")]
     [InlineData("get_source", """{"sourceId": "nope"}""", "There is no source 'nope'. Send one of: enhancing-china-pakistan-cooperation, modernisation-in-china-and-pakistan.")]
     [InlineData("get_source", """{"sourceId": "modernisation-in-china-and-pakistan", "limit": 0}""", "'limit' must be an integer from 1 to 25; got 0.")]
-    [InlineData("get_source", """{"sourceId": "modernisation-in-china-and-pakistan", "release": "latest"}""", "it cannot read release 'latest'. Leave 'release' out, or send \"")]
+    [InlineData("get_source", """{"sourceId": "modernisation-in-china-and-pakistan", "release": "latest"}""", "'latest' is not a release id: give its 16 hex digits")]
     public async Task ABadArgumentIsAToolErrorThatSaysWhatToSend(string tool, string arguments, string message)
     {
         var result = await _client.CallJsonAsync(tool, arguments);

@@ -18,7 +18,8 @@ public sealed class ListObservationsTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(23, body.GetProperty("total").GetInt32());
         Assert.Equal(23, body.GetProperty("items").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("links").GetProperty("next").ValueKind);
-        Assert.EndsWith("/v1/observations", body.GetProperty("links").GetProperty("self").GetString());
+        // Links are permalinks: they name the release the page was read from.
+        Assert.EndsWith($"/v1/observations?release={body.GetProperty("release").GetString()}", body.GetProperty("links").GetProperty("self").GetString());
     }
 
     [Fact]

@@ -34,18 +34,63 @@ internal sealed class DataFolder : IDisposable
         System.IO.File.Copy(from, to, overwrite: true);
     }
 
-    /// <summary>Appends CSV rows (no header) to one of the curated files.</summary>
-    public void AppendRows(string csvFile, string rows) =>
+    /// <summary>
+    /// Appends CSV rows (no header) to one of the curated files, and for each the reason a curator gives for adding a
+    /// record (corrections.csv), as every change needs one.
+    /// </summary>
+    public void AppendRows(string csvFile, string rows)
+    {
         System.IO.File.AppendAllText(File(csvFile), rows.EndsWith('\n') ? rows : rows + "\n");
+        if (RecordOf(csvFile) is { } record)
+        {
+            foreach (var line in rows.Split('\n').Where(l => l.Length > 0))
+            {
+                Reason(record, line.Split(',')[0], "added", "A test adds it.");
+            }
+        }
+    }
 
-    public void WriteNote(string line) => System.IO.File.WriteAllText(File(ReleaseContent.NoteFile), line + "\n");
+    private static string? RecordOf(string csvFile) => csvFile switch
+    {
+        DataSetLoader.ObservationsFile or DataSetLoader.DerivedFile => "observation",
+        DataSetLoader.SourcesFile => "source",
+        DataSetLoader.IndicatorsFile => "indicator",
+        DataSetLoader.EntitiesFile => "entity",
+        DataSetLoader.UnitsFile => "unit",
+        DataSetLoader.FactsFile => "fact",
+        _ => null,
+    };
+
+    public void WriteNote(string line) => Curation.Note(Path, line);
+
+    /// <summary>Gives the reason for one change of the next release, as a curator does in corrections.csv.</summary>
+    public void Reason(string record, string id, string change, string reason = "A test changes it.")
+    {
+        Curation.Reason(Path, record, id, change, reason);
+        NewNoteUnlessWritten();
+    }
+
+    /// <summary>A release says what it changes: the copied note is the last release's, so a change gets a note of its own (WriteNote replaces it).</summary>
+    private void NewNoteUnlessWritten()
+    {
+        var note = File(ReleaseContent.NoteFile);
+        var published = System.IO.Path.Combine(TestPaths.DataDirectory, ReleaseContent.NoteFile);
+        if (System.IO.File.ReadAllBytes(note).AsSpan().SequenceEqual(System.IO.File.ReadAllBytes(published)))
+        {
+            WriteNote("A test's release.");
+        }
+    }
 
     /// <summary>Runs the real import command, as `dotnet run -- import` does, and returns what it printed.</summary>
-    public (int ExitCode, string Output, string Error) Import(string databasePath, params string[] options)
+    public (int ExitCode, string Output, string Error) Import(string databasePath, params string[] options) =>
+        Import(databasePath, null, options);
+
+    /// <summary>The import with its clock fixed: what --publish records as the publication time.</summary>
+    public (int ExitCode, string Output, string Error) Import(string databasePath, TimeProvider? clock, params string[] options)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = ImportCommand.Run([Path, "--database", databasePath, .. options], new DatabaseOptions(), output, error);
+        var exit = ImportCommand.Run([Path, "--database", databasePath, .. options], new DatabaseOptions(), output, error, clock);
         return (exit, output.ToString(), error.ToString());
     }
 
