@@ -121,7 +121,7 @@ public sealed class ReleaseHistoryFixture : IAsyncLifetime
             "/v1/observations?kind=derived", "/v1/observations?entity=pakistan&from=2020&to=2030", "/v1/observations?q=wind",
             "/v1/observations?q=%22training%20opportunities%22", "/v1/observations.csv", "/v1/observations?format=csv&source=" + Source,
             "/v1/indicators", "/v1/indicators.csv", "/v1/entities", "/v1/entities.csv", "/v1/sources", "/v1/sources.csv",
-            "/v1/citation", "/v1/indicators/no-such/observations",
+            "/v1", "/v1/citation", "/v1/indicators/no-such/observations",
         };
         if (previous is not null)
         {
