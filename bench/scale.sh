@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Scale part of the suite: for each size in SCALE_SIZES, generate a synthetic data folder, build it with the
 # real import CLI (timed), serve it, and measure p50/p99 of the list, deep pages, search and one-by-id with
-# every URL unique (a cb= parameter the API ignores), so no response cache can answer.
+# every URL unique (a cb= parameter the API ignores), so no response cache can answer. The pages too: the
+# search page (q= and a facet filter) and an indicator's page, as HTML; their facet counts are cached per release
+# and filter (cb= is no filter), so the warm figures are a page's own work, and page-search-cold times the first
+# request of a filter no request asked before (the facets counted over every matching figure).
 # Then the releases part (VINTAGES=1, the default): one folder holding VINTAGE_RELEASES published releases of
 # VINTAGE_SIZE figures, each changing VINTAGE_CHANGES of them (default 20 x 1M x 1%), imported once (timed, its
 # database compared with the one the same code builds from the newest release alone), then by id, filtered list
 # and deep cursor page on the oldest release (release=) against the current one.
 # Run by bench/run.sh; alone:  bash bench/scale.sh   (writes bench/results/<stamp>-scale.jsonl)
 #   SCALE_SIZES="" bash bench/scale.sh   the releases part only;  VINTAGES=0  without it
+# SCALE_QUERIES="page-search-q page-indicator" runs only those queries (names below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -56,11 +60,22 @@ for size in $SCALE_SIZES; do
     [deep-page=]="/v1/observations?page=$deep&pageSize=100"
     [deep-cursor]="/v1/observations?pageSize=100&cursor=$cursor"
     [search-q]="/v1/observations?q=nearly"
+    [page-search-q]="/search?q=nearly"
+    [page-search-facet]="/search?entity=entity-000"
+    [page-indicator]="/indicators/indicator-00"
   )
   # q= is ignored (not an error) where full-text search is not merged: then it returns the whole list.
   all=$(curl -sf "$base/v1/observations?pageSize=1" | jq '.total')
   none=$(curl -sf "$base/v1/observations?pageSize=1&q=zzzqxjnotaword" | jq '.total // empty' || true)
-  for query in by-id list-filtered deep-page= deep-cursor search-q; do
+  if [ -n "${SCALE_QUERIES:-}" ] || curl -sf -o /dev/null "$base/search"; then
+    # The first request of a filter: nothing cached, the facets counted over its matching figures.
+    cold=$(curl -sf -o /dev/null -w '%{time_total}' "$base/search?entity=entity-001&cb=cold")
+    warm=$(curl -sf -o /dev/null -w '%{time_total}' "$base/search?entity=entity-001&cb=warm")
+    jq -nc --argjson n "$size" --argjson cold "$cold" --argjson warm "$warm" \
+      '{kind: "scale-cold", size: $n, query: "page-search-cold", first_s: $cold, second_s: $warm}' >>"$RAW"
+    log "scale $size page-search-cold: first ${cold}s, second ${warm}s"
+  fi
+  for query in ${SCALE_QUERIES:-by-id list-filtered deep-page= deep-cursor search-q page-search-q page-search-facet page-indicator}; do
     url="$base${queries[$query]}"
     if [ "$query" = search-q ] && [ "$none" = "$all" ]; then
       jq -nc --argjson n "$size" '{kind: "scale", size: $n, query: "search-q", note: "q= not available on this build"}' >>"$RAW"

@@ -45,8 +45,12 @@ internal static class ChartData
         }
 
         var filters = Filters(request);
-        // The data links keep the chart's filters (not its paging): "get the data" gives what the chart is of.
-        var query = QueryString.Create(filters.Select(f => new KeyValuePair<string, string?>(f.Name, f.Value))).ToUriComponent();
+        // The data links keep the chart's filters (not its paging): "get the data" gives what the chart is of. A chart
+        // of a release the request named (release= or asOf=) links to that release's data, not to today's.
+        var pinned = httpRequest.Query.ContainsKey(DatasetRelease.ReleaseParameter) || httpRequest.Query.ContainsKey(DatasetRelease.AsOfParameter)
+            ? [new KeyValuePair<string, string?>(DatasetRelease.ReleaseParameter, release.Id)]
+            : Array.Empty<KeyValuePair<string, string?>>();
+        var query = QueryString.Create(filters.Select(f => new KeyValuePair<string, string?>(f.Name, f.Value)).Concat(pinned)).ToUriComponent();
         var observations = $"{urls.Base(httpRequest)}/v1/indicators/{Uri.EscapeDataString(code)}/observations";
         var model = ChartModel.From(
             code, indicator.Name, indicator.UnitCode, list.Items, sources.ToDictionary(s => s.Id, SourceLine),

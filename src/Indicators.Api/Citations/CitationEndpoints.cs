@@ -137,6 +137,9 @@ internal static class CitationEndpoints
 /// <summary>A citation in its style's media type, named for "Save as" with its release (china-gdp-2023-cny-6232fba9f0a660cc.bib).</summary>
 internal sealed class CitationResult(CitationStyle style, CitedWork work) : IResult
 {
+    /// <summary>The citation's text, for a page that shows it (the same bytes the API serves).</summary>
+    public string Text => style.Write(work);
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.ContentType = style.MediaType;

@@ -98,6 +98,7 @@ internal static class OpenApiSetup
             options.OperationFilter<ParametersNotTakenDocument>();
             options.SchemaFilter<ResponseSchemas>();
             options.OperationFilter<CachingHeadersFilter>();
+            options.OperationFilter<Pages.PageResponsesFilter>();
             options.OperationFilter<ReleaseParameters>();
             options.DocumentFilter<PublicReadOnlyDocument>();
             options.CustomSchemaIds(type => type.IsGenericType
@@ -142,6 +143,7 @@ internal sealed class QueryParameterSchemas : IOperationFilter
                 "includeDerived" => Enumeration(["true", "false"]),
                 "kind" => Enumeration(Vocabulary.Kinds),
                 "qualifier" => Enumeration(Vocabulary.Qualifiers),
+                "theme" => Enumeration(["light", "dark"]),
                 "record" => Enumeration(Import.Validators.CorrectionRowValidator.Records),
                 "style" => Enumeration(Citations.CitationStyles.All.Select(s => s.Name)),
                 "width" or "height" => Integer(Charts.ChartSizeRequest.Min, Charts.ChartSizeRequest.Max,
@@ -196,7 +198,8 @@ internal sealed class PublicReadOnlyDocument : IDocumentFilter
         ("Citations", "How to cite a figure, a source or the dataset (APA, Chicago, BibTeX, RIS, CSL-JSON)."),
         ("Charts", "An indicator's figures drawn as SVG or PNG."),
         ("Embeds", "Pages to embed in an iframe, and oEmbed for CMSs that discover them."),
-        ("Pages", "HTML pages for people: a source with its quoted figures highlighted."),
+        ("Pages", "HTML pages for people (text/html; errors too are pages for a browser): home, indicators, figures, search and sources."),
+        ("Index", "Where everything is: links to every collection, the release, the OpenAPI document."),
         ("SDMX", "SDMX 2.1 REST: the dataflow, its structure and codelists, and the figures as SDMX-ML and SDMX-CSV. Errors are SDMX error messages."),
         ("Data Package", "The whole dataset as a Frictionless Data Package: the API's CSVs with their Table Schemas."),
         ("Catalogue", "A DCAT-AP 3 catalogue of the dataset and its distributions, for harvesters."),

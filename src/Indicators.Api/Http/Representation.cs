@@ -12,8 +12,24 @@ internal static class Representation
     public const string Json = "json";
     public const string Csv = "csv";
 
-    public static string Of(HttpRequest request) =>
-        request.Path.StartsWithSegments("/sdmx", StringComparison.OrdinalIgnoreCase)
-            ? global::Indicators.Api.Sdmx.SdmxFormats.RepresentationOf(request)
-            : global::Indicators.Api.Csv.ResponseFormats.PrefersCsv(request) ? Csv : Json;
+    /// <summary>A page (every path outside the machine paths, see <see cref="HtmlNegotiation"/>) as HTML.</summary>
+    public const string Html = "html";
+
+    /// <summary>A page URL asked for by a client that will not take HTML: a 406 problem+json.</summary>
+    public const string Problem = "problem";
+
+    public static string Of(HttpRequest request)
+    {
+        if (!HtmlNegotiation.IsMachinePath(request.Path))
+        {
+            return HtmlNegotiation.RefusesHtml(request) ? Problem : Html;
+        }
+
+        if (request.Path.StartsWithSegments("/sdmx", StringComparison.OrdinalIgnoreCase))
+        {
+            return global::Indicators.Api.Sdmx.SdmxFormats.RepresentationOf(request);
+        }
+
+        return global::Indicators.Api.Csv.ResponseFormats.PrefersCsv(request) ? Csv : Json;
+    }
 }

@@ -14,15 +14,32 @@ internal static class RequestIds
     private static readonly SearchValues<char> Allowed =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:");
 
-    /// <summary>JSON log lines with their scopes (the request id among them), and the id as every problem's traceId.</summary>
+    /// <summary>
+    /// JSON log lines with their scopes (the request id among them) wherever output is redirected, as in a
+    /// deployment; plain text lines for a person at a terminal (`dotnet run`), who first needs to read the
+    /// address the service listens on. The id is every problem's traceId either way.
+    /// </summary>
     public static WebApplicationBuilder AddRequestIds(this WebApplicationBuilder builder)
     {
-        builder.Logging.AddJsonConsole(options =>
+        if (Console.IsOutputRedirected)
         {
-            options.IncludeScopes = true;
-            options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-        });
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.IncludeScopes = false;
+                options.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+
         builder.Services.Configure<ProblemDetailsOptions>(options =>
             options.CustomizeProblemDetails += context => context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         return builder;

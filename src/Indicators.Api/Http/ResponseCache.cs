@@ -65,10 +65,14 @@ internal static class ResponseCache
 
     private static bool IsVersioned(PathString path) => path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>/v1 and the machine routes whose answers are fixed by the release: SDMX, the Data Package, the catalogue.</summary>
+    /// <summary>
+    /// /v1, the machine routes whose answers are fixed by the release (SDMX, the Data Package, the catalogue) and the
+    /// pages; not the health probes, the OpenAPI document and its explorer, or MCP.
+    /// </summary>
     private static bool IsCacheable(PathString path) =>
         IsVersioned(path) || path.StartsWithSegments("/sdmx", StringComparison.OrdinalIgnoreCase)
-        || MachineFiles.Contains(path.Value ?? "", StringComparer.OrdinalIgnoreCase);
+        || MachineFiles.Contains(path.Value ?? "", StringComparer.OrdinalIgnoreCase)
+        || !HtmlNegotiation.IsMachinePath(path);
 
     private static readonly string[] MachineFiles = ["/datapackage.json", "/datapackage.zip", "/catalog.ttl", "/catalog.jsonld"];
 

@@ -34,8 +34,38 @@ internal static class FigureWording
         unit.Code == "percent" ? Number(value) + "%" : $"{Number(value)} {unit.Label}";
 
     /// <summary>The figure as the source states it: "exceeded 126 trillion yuan", "within 4 hours", "as high as 80%".</summary>
-    public static string Statement(ObservationResponse figure) =>
-        Join(QualifierWords(figure.Qualifier, figure.QualifierText), ValueWithUnit(figure.Value, figure.Unit));
+    public static string Statement(ObservationResponse figure)
+    {
+        var (before, number, after) = StatementParts(figure);
+        return before + number + after;
+    }
+
+    /// <summary>
+    /// <see cref="Statement"/> cut around its number, so a page can mark the number up (&lt;data value&gt;) and
+    /// still say exactly the same words: Before + Number + After == Statement.
+    /// </summary>
+    public static (string Before, string Number, string After) StatementParts(ObservationResponse figure)
+    {
+        var words = QualifierWords(figure.Qualifier, figure.QualifierText);
+        var unit = ValueWithUnit(figure.Value, figure.Unit)[Number(figure.Value).Length..];
+        return (words.Length == 0 ? "" : words + " ", Number(figure.Value), unit);
+    }
+
+    /// <summary>The interval the words pin down, in words: "more than 40%, no upper bound stated".</summary>
+    public static string BoundsWords(ObservationResponse figure)
+    {
+        var b = figure.Bounds;
+        string V(double v) => ValueWithUnit(v, figure.Unit);
+        return (b.Lower, b.Upper) switch
+        {
+            ({ } lo, { } hi) when lo == hi => $"exactly {V(lo)}",
+            ({ } lo, null) => $"{(b.LowerInclusive == true ? "at least" : "more than")} {V(lo)}; the text states no upper bound",
+            (null, { } hi) => $"{(b.UpperInclusive == true ? "at most" : "less than")} {V(hi)}; the text states no lower bound",
+            ({ } lo, { } hi) => $"from {V(lo)} to {V(hi)}",
+            _ => $"about {V(figure.Value)}; the text states no interval, so none is given",
+        };
+    }
+
 
     /// <summary>The value with the qualifier words but without the unit, for a label on an axis in that unit ("more than 40%").</summary>
     public static string ShortStatement(ObservationResponse figure) =>

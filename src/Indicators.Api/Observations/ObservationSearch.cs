@@ -21,7 +21,7 @@ internal static class ObservationSearch
     // bm25 weights per column: a word in the quote counts most, then the names, then the descriptions.
     // The index holds a row per version of a figure's words; search_versions says which figure version and
     // which releases it stands for, so the matches of other releases drop out before anything is joined.
-    private static readonly string Hits = $"""
+    internal static readonly string Hits = $"""
         WITH hits AS MATERIALIZED (
             SELECT v.seq AS seq, f.score AS score
             FROM (SELECT rowid, bm25(observations_search, 4.0, 2.0, 1.0, 2.0, 1.0) AS score
@@ -30,7 +30,7 @@ internal static class ObservationSearch
         """;
 
     // The filters' clauses name observations as o, so the matches drive and o is looked up by rowid.
-    private const string Matching = " FROM hits CROSS JOIN observations o ON o.seq = hits.seq";
+    internal const string Matching = " FROM hits CROSS JOIN observations o ON o.seq = hits.seq";
 
     private static readonly string PageOfHits = ObservationQueries.Select.Replace(
         "FROM observations o", "FROM page CROSS JOIN observations o ON o.seq = page.seq", StringComparison.Ordinal);

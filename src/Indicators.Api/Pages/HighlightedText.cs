@@ -60,6 +60,38 @@ internal static class HighlightedText
         return html.ToString();
     }
 
+    /// <summary>
+    /// The rules that outline a quote's every segment when its anchor is the target. The anchor can sit on one
+    /// element only (the first segment), and a quote that overlaps another spans several marks, so each quote
+    /// gets a rule: while its anchor is :target, every mark listing it in data-obs is outlined.
+    /// </summary>
+    public static string TargetStyle(IEnumerable<QuotedSpan> spans)
+    {
+        var css = new StringBuilder();
+        foreach (var id in spans.Select(s => s.ObservationId).Distinct())
+        {
+            var value = CssString(id);
+            css.Append(":root:has([id=\"obs-").Append(value).Append("\"]:target) mark[data-obs~=\"").Append(value)
+                .Append("\"]{background:var(--target);color:var(--bg);outline:2px solid var(--target)}\n");
+        }
+
+        return css.ToString();
+    }
+
+    /// <summary>The inside of a CSS string: quotes and backslashes escaped, and &lt; so no text can close the style element.</summary>
+    private static string CssString(string value)
+    {
+        var css = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            _ = c is '"' or '\\' or '<' or '>' or '&' || char.IsControl(c)
+                ? css.Append('\\').Append(((int)c).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append(' ')
+                : css.Append(c);
+        }
+
+        return css.ToString();
+    }
+
     /// <summary>The fragment id of an observation's first highlighted segment.</summary>
     public static string Anchor(string observationId) => Encoder.Encode("obs-" + observationId);
 

@@ -32,9 +32,9 @@ public abstract class HostileInputPropertyTests(ApiFactory factory, ITestOutputH
     public Task ObservationListsAnswerEveryHostileQueryWithDataOrAProblem() =>
         Gen.Select(Gen.OneOf(Gen.Const("/v1/observations"), Gen.Const("/v1/indicators/gdp/observations"),
                 Gen.Const("/v1/indicators/travel-time/observations"), HostileSegment.Select(s => $"/v1/indicators/{s}/observations")),
-            HostileQuery)
-            .SampleAsync((path, query) => AssertAnswerAsync(path + query.Text, query.Names), iter: Iterations, threads: 2,
-                print: t => t.Item1 + t.Item2.Text);
+            HostileQuery, ClientAccept)
+            .SampleAsync((path, query, accept) => AssertAnswerAsync(path + query.Text, query.Names, accept), iter: Iterations, threads: 2,
+                print: t => $"{t.Item1}{t.Item2.Text} (Accept: {t.Item3})");
 
     [Fact]
     public Task ReferenceListsAndResourcesAnswerEveryHostileRequestWithDataOrAProblem() =>
@@ -42,16 +42,16 @@ public abstract class HostileInputPropertyTests(ApiFactory factory, ITestOutputH
                 Gen.OneOfConst("/v1/indicators", "/v1/entities", "/v1/sources"),
                 Gen.Select(Gen.OneOfConst("observations", "indicators", "entities", "sources"), HostileSegment, (r, s) => $"/v1/{r}/{s}"),
                 HostileSegment.Select(s => $"/v1/sources/{s}/text")),
-            HostileQuery)
-            .SampleAsync((path, query) => AssertAnswerAsync(path + query.Text, query.Names), iter: Iterations, threads: 2,
-                print: t => t.Item1 + t.Item2.Text);
+            HostileQuery, ClientAccept)
+            .SampleAsync((path, query, accept) => AssertAnswerAsync(path + query.Text, query.Names, accept), iter: Iterations, threads: 2,
+                print: t => $"{t.Item1}{t.Item2.Text} (Accept: {t.Item3})");
 
     [Fact]
     public Task ArbitraryPathsAnswerWithAProblemNeverAServerError() =>
         Gen.Select(Gen.OneOf(HostileSegment, Gen.OneOfConst("v1", "V1", "v2", "v1.0", "v01", "v-1", "v99999999999", "swagger", "health", "..", ".", ""))
-                .Array[1, 6].Select(segments => "/" + string.Join("/", segments)), HostileQuery)
-            .SampleAsync((path, query) => AssertAnswerAsync(path + query.Text, null), iter: Iterations, threads: 2,
-                print: t => t.Item1 + t.Item2.Text);
+                .Array[1, 6].Select(segments => "/" + string.Join("/", segments)), HostileQuery, ClientAccept)
+            .SampleAsync((path, query, accept) => AssertAnswerAsync(path + query.Text, null, accept), iter: Iterations, threads: 2,
+                print: t => $"{t.Item1}{t.Item2.Text} (Accept: {t.Item3})");
 
     [Fact]
     public Task SdmxRoutesAnswerEveryHostileKeyPeriodAndAcceptWithDataOrAnSdmxError() =>
@@ -94,16 +94,56 @@ public abstract class HostileInputPropertyTests(ApiFactory factory, ITestOutputH
         }
     }
 
-    /// <summary>The properties: never a 5xx; a 4xx is a problem; a 400 about a query names parameters that were sent.</summary>
-    private async Task AssertAnswerAsync(string target, IReadOnlyCollection<string>? sentNames)
+
+    public Task PagesAnswerEveryHostileRequestWithAPageOrAnError() =>
+        Gen.Select(Gen.OneOf(
+                Gen.OneOfConst("/", "/search", "/search", "/embed/indicators/gdp", "/indicators/gdp", "/robots.txt", "/sitemap.xml"),
+                Gen.Select(Gen.OneOfConst("indicators", "observations", "sources", "embed/indicators"), HostileSegment, (r, s) => $"/{r}/{s}")),
+            HostileQuery, ClientAccept)
+            .SampleAsync((path, query, accept) => AssertAnswerAsync(path + query.Text, null, accept), iter: Iterations, threads: 2,
+                print: t => $"{t.Item1}{t.Item2.Text} (Accept: {t.Item3})");
+
+    /// <summary>
+    /// What clients send: nothing, curl's */*, JSON, a browser's HTML-first list, rsdmx's application/xml, a
+    /// spreadsheet's text/csv, an image fetcher's image/png, and headers that do not parse.
+    /// </summary>
+    private static readonly Gen<string?> ClientAccept = Gen.OneOfConst<string?>(
+        null, "*/*", "application/json", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html",
+        "application/xml", "text/csv", "image/png", "application/problem+json", "text/html;q=0.5, application/json",
+        "no/such;;q=x", ",,,", "*/*;q=0");
+
+    /// <summary>
+    /// The properties: never a 5xx; a 4xx is a problem (or, on a page path for a client that ranks HTML first, an
+    /// HTML error page); a 400 about a query names parameters that were sent.
+    /// </summary>
+    private async Task AssertAnswerAsync(string target, IReadOnlyCollection<string>? sentNames, string? accept = null)
     {
         // Absolute, so a path starting with // stays a path rather than naming a host.
-        using var response = await _client.GetAsync(new Uri("http://localhost" + target));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("http://localhost" + target));
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        using var response = await _client.SendAsync(request);
         var status = (int)response.StatusCode;
         _statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
-        Assert.True(status < 500, $"{status} for {target}");
+        Assert.True(status < 500, $"{status} for {target} (Accept: {accept})");
         if (status < 400)
         {
+            return;
+        }
+
+        if (response.Content.Headers.ContentType?.MediaType == "text/html")
+        {
+            // Only for a page path, and only for a client that ranks text/html first.
+            // The path as sent, after the client resolved dot segments.
+            var path = request.RequestUri!.AbsolutePath;
+            Assert.DoesNotMatch(@"^/[vV][0-9]+(\.[0-9]+)?(/|$)", path);
+            Assert.DoesNotMatch(@"^/(swagger|health|oembed)(/|$)", path);
+            Assert.StartsWith("text/html", accept);
+            var page = PageAssertions.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Single(page.QuerySelectorAll("h1"));
             return;
         }
 

@@ -32,7 +32,7 @@ public abstract class HeadersAndMethodsTests(ApiFactory factory)
         { "/v1/observations/no-such-figure", HttpStatusCode.NotFound },
         { "/v2/observations", HttpStatusCode.BadRequest },
         { "/no/such/path", HttpStatusCode.NotFound },
-        { "/", HttpStatusCode.NotFound },
+        { "/no-such-page", HttpStatusCode.NotFound },
     };
 
     [Theory]
