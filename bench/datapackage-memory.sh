@@ -19,8 +19,8 @@ log "generating $SIZE figures"
 dotnet "$GENERATOR_DLL" "$SIZE" "$WORK/data" >/dev/null
 log "importing"
 dotnet "$API_DLL" import "$WORK/data" --database "$WORK/figures.db" >/dev/null
-port=$(free_port)
-start_service "$port" "$WORK/figures.db"
+start_service "$WORK/figures.db"
+port=$SERVICE_PORT
 wait_ok "http://127.0.0.1:$port/health/ready"
 curl -s -o /dev/null "http://127.0.0.1:$port/v1/observations?pageSize=1"
 rss() { awk -v field="$1" '$1 == field":" { printf "%.1f", $2 / 1024 }' "/proc/$SERVICE_PID/status"; }

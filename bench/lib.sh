@@ -56,13 +56,13 @@ while True:
     break'
 }
 
-# Waits until URL answers 200 (up to 60 s); gives up early when PID (optional) has exited.
+# Waits until URL answers 200 (up to 600 polls, POLL_SECONDS apart); gives up early when PID (optional) has exited.
 wait_ok() {
   local url=$1 pid=${2:-} i
   for i in $(seq 1 600); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)" = 200 ]; then return 0; fi
     if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then return 1; fi
-    sleep 0.1
+    sleep "${POLL_SECONDS:-0.1}"
   done
   log "timed out waiting for $url"
   return 1
@@ -117,13 +117,14 @@ cleanup() {
 # The HTTP status of a GET (extra curl arguments allowed).
 status_of() { curl -s -o /dev/null -w '%{http_code}' "$@" || true; }
 
-# Runs wrk (on the load CPU) against URL and prints its JSON line.
+# Runs wrk (on the load CPU) against URL and prints its JSON line. STRICT=strict compares every status with the
+# expected one (at a cost to wrk per response, see bench/wrk/report.lua).
 # Arguments: url expect connections threads seconds [bust] [header]
 run_wrk() {
   local url=$1 expect=$2 connections=$3 threads=$4 seconds=$5 bust=${6:-} header=${7:-}
   local args=(-c "$connections" -t "$threads" -d "${seconds}s" --latency -s bench/wrk/report.lua)
   if [ -n "$header" ]; then args+=(-H "$header"); fi
-  "${ON_LOAD_CPU[@]}" wrk "${args[@]}" "$url" -- "$expect" "$bust" | grep '^{'
+  "${ON_LOAD_CPU[@]}" wrk "${args[@]}" "$url" -- "$expect" "$bust" "${STRICT:-}" | grep '^{'
 }
 
 CLK_TCK=$(getconf CLK_TCK)

@@ -18,8 +18,8 @@ ensure_command wrk wrk
 build_all
 dotnet tool install dotnet-trace --tool-path "$WORK/tools" >/dev/null
 dotnet "$API_DLL" import data --database "$WORK/indicators.db" >/dev/null
-port=$(free_port)
-start_service "$port" "$WORK/indicators.db"
+start_service "$WORK/indicators.db"
+port=$SERVICE_PORT
 wait_ok "http://127.0.0.1:$port/v1/observations/china-gdp-2023-cny"
 
 run_wrk "http://127.0.0.1:$port$PATH_AND_QUERY" 200 64 2 16 "$BUST" >"$WORK/load.json" &

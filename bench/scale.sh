@@ -29,6 +29,8 @@ if [ -z "${WORK:-}" ]; then
 fi
 if [ -z "${RAW:-}" ]; then mkdir -p bench/results; RAW=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)-scale.jsonl; fi
 
+# A few thousand requests a second: every status is checked.
+STRICT=strict
 FAILED=0
 for size in $SCALE_SIZES; do
   data=$WORK/scale-$size database=$WORK/scale-$size.db
@@ -44,8 +46,8 @@ for size in $SCALE_SIZES; do
   sources=$(( $(wc -l <"$data/sources.csv") - 1 ))
   log "scale $size: imported in ${import_s}s, ${db_mb} MB"
 
-  port=$(free_port)
-  start_service "$port" "$database"
+  start_service "$database"
+  port=$SERVICE_PORT
   base="http://127.0.0.1:$port"
   mid=$(printf 'obs-%07d' $(( size / 2 )))
   # The deep page is the middle page of 100 (page 5,000 at 1M), so every size answers a full page. Its cursor is
@@ -111,8 +113,8 @@ if [ "$VINTAGES" = 1 ]; then
   newest_mb=$(awk -v b="$(stat -c %s "$WORK/vintages/newest.db")" 'BEGIN { printf "%.1f", b / 1048576 }')
   log "releases: imported in ${import_s}s; database ${all_mb} MB, newest release alone ${newest_mb} MB"
 
-  port=$(free_port)
-  start_service "$port" "$WORK/vintages/all.db"
+  start_service "$WORK/vintages/all.db"
+  port=$SERVICE_PORT
   base="http://127.0.0.1:$port"
   oldest=$(sed -n 2p "$data/releases/releases.csv" | cut -d, -f2)
   wait_ok "$base/v1/releases/$oldest"
@@ -130,18 +132,22 @@ if [ "$VINTAGES" = 1 ]; then
   jq -nc --argjson n "$VINTAGE_SIZE" --argjson r "$VINTAGE_RELEASES" --arg c "$VINTAGE_CHANGES" --argjson s "$import_s" \
     --argjson all "$all_mb" --argjson newest "$newest_mb" \
     '{kind: "releases-import", size: $n, releases: $r, changes: $c, seconds: $s, db_mb: $all, newest_db_mb: $newest, ratio: ($all / $newest)}' >>"$RAW"
-  for query in by-id list-filtered deep-cursor; do
+  for query in by-id list-filtered deep-cursor search-q; do
     for which in current oldest; do
       pin=""; if [ "$which" = oldest ]; then pin="release=$oldest"; fi
+      matches=null
       case $query in
         by-id) url="$base/v1/observations/$mid${pin:+?$pin}" ;;
         list-filtered) url="$base/v1/observations?indicator=indicator-00&entity=entity-000&from=2000&to=2020&pageSize=20${pin:+&$pin}" ;;
         deep-cursor) url=${cursors[$which]} ;;
+        # A word in one figure's quote out of 20 (the generator's qualifier "nearly"), ranked by relevance.
+        search-q) url="$base/v1/observations?q=nearly${pin:+&$pin}"
+                  matches=$(curl -sf "$base/v1/observations?q=nearly&pageSize=1${pin:+&$pin}" | jq '.total') ;;
       esac
       run_wrk "$url" 200 "$SCALE_CONNECTIONS" 1 "$WARMUP" bust >/dev/null
       line=$(run_wrk "$url" 200 "$SCALE_CONNECTIONS" 1 "$DURATION" bust)
-      jq -c --argjson n "$VINTAGE_SIZE" --arg q "$query" --arg w "$which" --argjson c "$SCALE_CONNECTIONS" \
-        '{kind: "releases", size: $n, query: $q, release: $w, connections: $c} + .' <<<"$line" >>"$RAW"
+      jq -c --argjson n "$VINTAGE_SIZE" --arg q "$query" --arg w "$which" --argjson c "$SCALE_CONNECTIONS" --argjson m "$matches" \
+        '{kind: "releases", size: $n, query: $q, release: $w, connections: $c, matches: $m} + .' <<<"$line" >>"$RAW"
       if [ "$(jq '.socket_errors + .unexpected_status' <<<"$line")" != 0 ]; then log "FAIL releases $query $which: $line"; FAILED=1; fi
       log "releases $query $which: $(jq -r '"p50 \(.p50_us)us p99 \(.p99_us)us \(.rps) req/s"' <<<"$line")"
     done
