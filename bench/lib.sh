@@ -31,9 +31,13 @@ build_all() {
 # the replica size deploy/ assumes (with one CPU, .NET sees ProcessorCount 1), and wrk's own work stays out of the
 # server's figures. PIN=0 runs everything unpinned.
 : "${SERVER_CPU:=0}" "${LOAD_CPU:=1}" "${PIN:=1}"
-# Command prefixes (arrays, so that the server's pid is the one started: taskset and env exec what they run).
+# The servers under test and wrk also run at a higher priority (NICE=-10; NICE=0 leaves it), so that other work on
+# the machine takes less of their cores and the figures drift less; it needs root, and without it they run as they are.
+: "${NICE:=-10}"
+# Command prefixes (arrays, so that the server's pid is the one started: nice, taskset and env exec what they run).
 ON_SERVER_CPU=() ON_LOAD_CPU=()
 if [ "$PIN" = 1 ]; then ON_SERVER_CPU=(taskset -c "$SERVER_CPU") ON_LOAD_CPU=(taskset -c "$LOAD_CPU"); fi
+if [ "$NICE" != 0 ] && nice -n "$NICE" true 2>/dev/null; then ON_SERVER_CPU=(nice -n "$NICE" "${ON_SERVER_CPU[@]}") ON_LOAD_CPU=(nice -n "$NICE" "${ON_LOAD_CPU[@]}"); fi
 
 # A free TCP port on 127.0.0.1, below Linux's ephemeral range (32768-60999) so that no client socket of this
 # machine is handed it meanwhile, found by binding it (a connect test misses a port that is bound but not yet
@@ -150,20 +154,45 @@ measure() {
 }
 
 # Warms a server up with SECONDS (at least 60) of load over the paths in PATHS_FILE (see bench/wrk/seconds.lua) and
-# prints a JSON line: requests per second in every whole second, and "steady": the first second after which every
-# 1-second window stays within 10% of the median of seconds 30-60 (null if the run never settles so).
-# Arguments: base-url paths-file seconds
+# prints a JSON line: the requests answered in every whole second (per_second), and "steady": the first second after
+# which every 1-second window stays within 10% of the median of seconds 30-60 (null if the run never settles so).
+# The same over the server's own CPU time in each second (per_cpu_second: requests per second of its CPU, sampled
+# from /proc at each second's start; steady_cpu): on a core shared with other work, the requests answered in a second
+# also follow how much of the core the server got, which is no part of its warm-up.
+# Arguments: pid base-url paths-file seconds
 warm_up() {
-  local base=$1 paths=$2 seconds=$3
-  "${ON_LOAD_CPU[@]}" wrk -c "$CONNECTIONS" -t "$THREADS" -d "${seconds}s" -s bench/wrk/seconds.lua "$base" -- "$paths" \
-    | grep '^{' | jq -c '
-      def median: sort | if length == 0 then null elif length % 2 == 1 then .[(length - 1) / 2] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
-      .per_second as $c
-      | ($c[29:60] | median) as $m
-      | . + {steady_median: $m,
-             steady: (if $m == null then null
-                      else [range(0; $c[:60] | length) | select(. as $t | $c[$t:60] | all(. >= 0.9 * $m and . <= 1.1 * $m))] | first | if . == null then null else . + 1 end
-                      end)}'
+  local pid=$1 base=$2 paths=$3 seconds=$4
+  # Samples the server's CPU ticks at the start of every second while wrk runs.
+  python3 -c '
+import sys, time
+pid, until = sys.argv[1], time.time() + float(sys.argv[2]) + 2
+while time.time() < until:
+    time.sleep(1 - time.time() % 1 + 0.001)
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        break
+    print(int(time.time()), int(fields[11]) + int(fields[12]), flush=True)
+' "$pid" "$seconds" >"$WORK/warm-cpu" &
+  local sampler=$!
+  "${ON_LOAD_CPU[@]}" wrk -c "$CONNECTIONS" -t "$THREADS" -d "${seconds}s" -s bench/wrk/seconds.lua "$base" -- "$paths" | grep '^{' >"$WORK/warm.json"
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  jq -c --rawfile cpu "$WORK/warm-cpu" --argjson hz "$CLK_TCK" '
+    def median: sort | if length == 0 then null elif length % 2 == 1 then .[(length - 1) / 2] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+    def steady($c): ($c[29:60] | median) as $m
+      | if $m == null then null
+        else [range(0; $c[:60] | length) | select(. as $t | $c[$t:60] | all(. >= 0.9 * $m and . <= 1.1 * $m))] | first | if . == null then null else . + 1 end
+        end;
+    ($cpu | split("\n") | map(select(length > 0) | split(" ") | map(tonumber)) | map({key: (.[0] | tostring), value: .[1]}) | from_entries) as $ticks
+    | . as $w
+    | [range(0; .per_second | length) | . as $i | ($w.first_second + 1 + $i) as $s
+       | ($ticks[($s + 1) | tostring] // null) as $tickend | ($ticks[$s | tostring] // null) as $tickstart
+       | if $tickend == null or $tickstart == null or $tickend == $tickstart then null else ($w.per_second[$i] / (($tickend - $tickstart) / $hz)) | round end] as $per_cpu
+    | . + {steady: steady(.per_second), steady_median: (.per_second[29:60] | median),
+           per_cpu_second: $per_cpu,
+           steady_cpu: (if ($per_cpu | all(. != null)) then steady($per_cpu) else null end),
+           steady_cpu_median: ($per_cpu[29:60] | map(select(. != null)) | median)}' <"$WORK/warm.json"
 }
 
 # Median of numbers on stdin.

@@ -109,7 +109,7 @@ for i in "${!NAMES[@]}"; do
   if [ "${SERVERS[$i]}" = service ]; then echo "${EXPECTS[$i]} ${PATHS[$i]} ${HEADERS[$i]}" >>"$service_paths"; fi
 done
 t2=$(date +%s%N)
-line=$(warm_up "$SERVICE" "$service_paths" "$WARMUP")
+line=$(warm_up "$SERVICE_PID" "$SERVICE" "$service_paths" "$WARMUP")
 check "service warm-up" "$line"
 jq -c --argjson first $(( (t1 - t0) / 1000000 )) --argjson load $(( (t2 - t0) / 1000000 )) \
   '{kind: "warmup", server: "service", first_answer_ms: $first, load_from_ms: $load} + .' <<<"$line" >>"$RAW"
@@ -139,7 +139,7 @@ for i in "${!NAMES[@]}"; do
     echo "${EXPECTS[$i]} /headers/${NAMES[$i]}" >>"$WORK/ceiling-paths"
   fi
 done
-line=$(warm_up "$CEILING" "$WORK/ceiling-paths" "$WARMUP")
+line=$(warm_up "$CEILING_PID" "$CEILING" "$WORK/ceiling-paths" "$WARMUP")
 check "ceiling warm-up" "$line"
 jq -c '{kind: "warmup", server: "ceiling"} + .' <<<"$line" >>"$RAW"
 log "ceilings: steady after $(jq -r '.steady // "never"' <<<"$line") s"
@@ -161,7 +161,7 @@ if printf '%s\n' "${SERVERS[@]}" | grep -qx json-server; then
   for i in "${!NAMES[@]}"; do
     if [ "${SERVERS[$i]}" = json-server ]; then echo "${EXPECTS[$i]} ${PATHS[$i]}" >>"$WORK/json-server-paths"; fi
   done
-  line=$(warm_up "$JSON_SERVER" "$WORK/json-server-paths" "$WARMUP")
+  line=$(warm_up "$JSON_SERVER_PID" "$JSON_SERVER" "$WORK/json-server-paths" "$WARMUP")
   check "json-server warm-up" "$line"
   jq -c '{kind: "warmup", server: "json-server"} + .' <<<"$line" >>"$RAW"
   log "json-server: steady after $(jq -r '.steady // "never"' <<<"$line") s"

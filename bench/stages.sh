@@ -59,7 +59,7 @@ for variant in full $STAGE_VARIANTS; do
   base="http://127.0.0.1:${PORTS[$variant]}"
   : >"$WORK/stage-paths"
   for entry in $STAGE_PATHS; do echo "200 ${entry#*=}" >>"$WORK/stage-paths"; done
-  line=$(warm_up "$base" "$WORK/stage-paths" "$STAGE_WARMUP")
+  line=$(warm_up "${PIDS[$variant]}" "$base" "$WORK/stage-paths" "$STAGE_WARMUP")
   jq -c --arg v "$variant" '{kind: "stage-warmup", variant: $v} + (. | del(.per_second)) + {per_second: .per_second}' <<<"$line" >>"$RAW"
   log "stages: $variant warmed up (steady after $(jq -r '.steady // "never"' <<<"$line") s)"
 done

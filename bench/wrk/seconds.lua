@@ -2,8 +2,8 @@
 -- Usage: wrk ... -s seconds.lua URL -- <paths-file>
 --   paths-file: one "<expected-status> <path-and-query> [<header-name>: <header-value>]" per line; the requests
 --   go round the lines, so every path warms at once. A response with a status no line expects is "unexpected".
--- Prints one JSON line: the requests answered in each whole second (the first and last, partial, left out),
--- the total, and the unexpected statuses.
+-- Prints one JSON line: the requests answered in each whole second (the first and last, partial, left out; the
+-- first whole one is first_second + 1, in Unix time), the total, and the unexpected statuses.
 
 local threads = {}
 
@@ -61,6 +61,6 @@ function done(summary, latency, requests)
     end
   end
   local e = summary.errors
-  io.write(string.format('{"requests":%d,"socket_errors":%d,"unexpected_status":%d,"per_second":[%s]}\n',
-    summary.requests, e.connect + e.read + e.write + e.timeout, unexpected_total, table.concat(seconds, ",")))
+  io.write(string.format('{"requests":%d,"socket_errors":%d,"unexpected_status":%d,"first_second":%d,"per_second":[%s]}\n',
+    summary.requests, e.connect + e.read + e.write + e.timeout, unexpected_total, first or 0, table.concat(seconds, ",")))
 end
