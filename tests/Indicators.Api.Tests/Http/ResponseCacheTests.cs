@@ -15,7 +15,7 @@ public sealed class ResponseCacheTests(ApiFactory factory) : IClassFixture<ApiFa
         var second = await _client.GetAsync("/v1/observations/china-gdp-2023-cny?test=repeat");
 
         Assert.False(first.Headers.Contains("Age"));
-        Assert.True(second.Headers.Contains("Age")); // the output cache's mark on a stored response
+        Assert.True(second.Headers.Contains("Age")); // the response cache's mark on a stored response
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
         Assert.Equal(["1"], first.Headers.GetValues("api-supported-versions"));

@@ -70,7 +70,7 @@ public sealed class PageCachingTests(ApiFactory factory) : IClassFixture<ApiFact
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Null(first.Headers.Age);
-        Assert.NotNull(second.Headers.Age); // the output cache says how old its copy is
+        Assert.NotNull(second.Headers.Age); // the response cache says how old its copy is
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal(first.Headers.GetValues("Content-Security-Policy"), second.Headers.GetValues("Content-Security-Policy"));
     }
