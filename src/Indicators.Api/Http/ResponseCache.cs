@@ -152,7 +152,7 @@ internal sealed class ResponseCacheMiddleware(RequestDelegate next, FinishedResp
         try
         {
             await next(context);
-            await response.BodyWriter.FlushAsync(context.RequestAborted);
+            await response.BodyWriter.FlushAsync(CancellationToken.None);
         }
         finally
         {
@@ -211,10 +211,13 @@ internal sealed class CapturingStream(Stream inner, long limit) : Stream
         inner.Write(buffer, offset, count);
     }
 
+    // Not cancellable: Kestrel takes the bytes before it looks at the token, and the pipe writer above sends again the
+    // bytes of a write that threw, so a cancelled token (a timed-out request writing its 503) sent its answer twice.
+    // A reader that stops reading is still cut off by Kestrel's minimum data rate.
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         Keep(buffer.Span);
-        return inner.WriteAsync(buffer, cancellationToken);
+        return inner.WriteAsync(buffer, CancellationToken.None);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -222,6 +225,7 @@ internal sealed class CapturingStream(Stream inner, long limit) : Stream
 
     private void Keep(ReadOnlySpan<byte> bytes)
     {
+
         if (_copy is null)
         {
             return;

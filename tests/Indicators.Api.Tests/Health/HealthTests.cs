@@ -24,6 +24,9 @@ public sealed class HealthTests : IDisposable
         var ready = await _client.GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("""{"status":"Healthy","checks":{}}""", await live.Content.ReadAsStringAsync());
+        Assert.Equal("application/json; charset=utf-8", live.Content.Headers.ContentType?.ToString());
+        Assert.Equal("no-store", live.Headers.CacheControl?.ToString());
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var body = await ready.ReadJsonAsync();
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
