@@ -78,7 +78,7 @@ SUMMARY=$(awk -v killed="$KILLED" -v ready="$READY" -v stopped="$STOPPED" -v vic
     tries = split(addrs, A, /, /); split(statuses, S, /, /)
     if (addrs != "-" && S[tries] !~ /^50[24]$/) {
       reached[p]++; by[p, port(A[tries])]++
-      if (p == 3 && port(A[tries]) == victim && (back == "" || t < back)) back = t
+      if (p == 3 && port(A[tries]) == victim && (back == "" || t < back)) { back = t; back_took = $5 }
     }
     if (tries > 1) retried[p]++
     if (status !~ /^2/) failed[p]++
@@ -97,7 +97,7 @@ SUMMARY=$(awk -v killed="$KILLED" -v ready="$READY" -v stopped="$STOPPED" -v vic
       if (share < min) { ok = 0; printf "FAIL: only %.4f of the requests %s reached a replica (at least %.2f must)\n", share, name[p], min }
     }
     if (back == "") { ok = 0; printf "FAIL: the restarted replica %s answered no request after the restart\n", victim }
-    else printf "  the restarted replica answered its first request %.2fs after it was ready\n", back - ready
+    else printf "  the restarted replica was sent its first request at %+.2fs from when it was ready; it took %.2fs to answer\n", back - back_took - ready, back_took
     if (failed[4] + late_bad) { ok = 0; printf "FAIL: nginx answered %d requests with a status other than 2xx\n", failed[4] + late_bad }
     if (!ok) exit 1
   }' "$RUN/access.log") && FAULTS_OK=1 || FAULTS_OK=0
