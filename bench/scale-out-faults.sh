@@ -97,7 +97,7 @@ SUMMARY=$(awk -v killed="$KILLED" -v ready="$READY" -v stopped="$STOPPED" -v vic
       if (share < min) { ok = 0; printf "FAIL: only %.4f of the requests %s reached a replica (at least %.2f must)\n", share, name[p], min }
     }
     if (back == "") { ok = 0; printf "FAIL: the restarted replica %s answered no request after the restart\n", victim }
-    else printf "  the restarted replica was sent its first request at %+.2fs from when it was ready; it took %.2fs to answer\n", back - back_took - ready, back_took
+    else printf "  the first request the restarted replica answered after it was ready: sent at %+.2fs from then, answered in %.2fs\n", back - back_took - ready, back_took
     if (failed[4] + late_bad) { ok = 0; printf "FAIL: nginx answered %d requests with a status other than 2xx\n", failed[4] + late_bad }
     if (!ok) exit 1
   }' "$RUN/access.log") && FAULTS_OK=1 || FAULTS_OK=0
