@@ -1,24 +1,49 @@
 #!/usr/bin/env bash
 # Scale-out check: two replicas of the built service behind nginx as a caching reverse proxy
-# (deploy/nginx.conf), load through nginx, the cache hit ratio from nginx's $upstream_cache_status log,
-# then a re-import of a changed dataset and the time until clients see the new release (new ETag).
+# (deploy/nginx.conf), in three parts:
+#   1. cache: load through nginx, the cache hit ratio from nginx's $upstream_cache_status log;
+#   2. faults: load that nginx's cache cannot answer (a unique cb= per request) while one replica is killed
+#      (SIGKILL) and restarted: no client request may fail, at least 95% must reach a replica, and the
+#      restarted replica must be back in rotation; requests per replica before, during and after;
+#   3. release: a re-import of a changed dataset and the time until clients see the new release (new ETag).
+# Any failed condition ends the script with exit 1.
 #
 #   bash bench/scale-out.sh            # MAX_AGE=10 DURATION=20s CONNECTIONS=16 by default
 #   MAX_AGE=60 DURATION=30s bash bench/scale-out.sh
-#   LOAD=curl CONNECTIONS=4 bash bench/scale-out.sh   # load with curl instead of wrk
+#   LOAD=curl CONNECTIONS=4 bash bench/scale-out.sh   # cache part loaded with curl instead of wrk
+#   KILL_AFTER=10 DOWN_FOR=10 UP_FOR=10 bash bench/scale-out.sh   # the fault part's timing (the defaults)
 #
-# Needs root for apt-get when nginx or wrk is missing. Uses 127.0.0.1 only: nginx on 8480, replicas on
-# 5481 and 5482 (the ports deploy/nginx.conf names). Everything it writes goes to a mktemp folder that
-# is removed at the end (KEEP=1 keeps it); the repository's data/ is copied, never changed.
+# The fault part is bench/scale-out-faults.sh, sourced here rather than run on its own: it needs this
+# script's replicas, nginx and start_replica (a restart must be the same replica, same port, same arguments),
+# and it must run before the release part changes the dataset. A file of its own keeps each one short.
+#
+# Needs root for apt-get when nginx or wrk is missing. Uses 127.0.0.1 only, on the ports deploy/nginx.conf
+# names (nginx on 8480, replicas on 5481 and 5482), read from it so the two cannot drift apart. Everything it
+# writes goes to a mktemp folder that is removed at the end (KEEP=1 keeps it); the repository's data/ is
+# copied, never changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
+CONF=$REPO/deploy/nginx.conf
 
 MAX_AGE=${MAX_AGE:-10}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
-NGINX_PORT=8480
-REPLICA_PORTS=(5481 5482)
+# Fault part: seconds of load before the kill, from the kill to the restart, and after the restarted replica
+# answers its readiness probe.
+KILL_AFTER=${KILL_AFTER:-10}
+DOWN_FOR=${DOWN_FOR:-10}
+UP_FOR=${UP_FOR:-10}
+# The least share of the fault load that must reach a replica: below it, nginx's cache answered and a kill
+# would go unnoticed whatever nginx does.
+MIN_REACHED=0.95
+NGINX_PORT=$(sed -n 's/^ *listen 127\.0\.0\.1:\([0-9][0-9]*\);.*/\1/p' "$CONF")
+mapfile -t REPLICA_PORTS < <(sed -n 's/^ *server 127\.0\.0\.1:\([0-9][0-9]*\)[ ;].*/\1/p' "$CONF")
+if [[ -z "$NGINX_PORT" || ${#REPLICA_PORTS[@]} -ne 2 ]]; then
+  echo "expected one 'listen 127.0.0.1:PORT' and two 'server 127.0.0.1:PORT' lines in $CONF" >&2
+  exit 1
+fi
+VICTIM=${REPLICA_PORTS[0]}
 DLL=src/Indicators.Api/bin/Release/net10.0/Indicators.Api.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -28,18 +53,36 @@ say() { printf '\n== %s\n' "$*"; }
 missing=()
 command -v nginx >/dev/null || missing+=(nginx)
 command -v wrk >/dev/null || missing+=(wrk)
+command -v jq >/dev/null || missing+=(jq)
 if ((${#missing[@]})); then
   say "installing ${missing[*]}"
   apt-get update -qq
-  # wrk is a nicety: without it the load is a bounded loop of curl (below).
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  # For the cache part wrk is a nicety (without it the load is a bounded loop of curl, below); the fault
+  # part needs it and fails without it.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx jq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 || echo "wrk not installable: using curl for the load"
 fi
 NGINX=$(command -v nginx)
 
+# A port is free when it can be bound: a connect test misses a port bound but not listening (a server still
+# starting) and anything bound on another address of this machine that 127.0.0.1 would clash with.
+# SO_REUSEADDR as nginx and Kestrel set it, so that connections of an earlier run in TIME_WAIT do not count.
+port_free() {
+  python3 -c '
+import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError as e:
+    print(e.strerror, file=sys.stderr)
+    sys.exit(1)
+finally:
+    s.close()' "$1"
+}
 for port in "$NGINX_PORT" "${REPLICA_PORTS[@]}"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port on 127.0.0.1 is already in use; stop what holds it first" >&2
+  if ! reason=$(port_free "$port" 2>&1); then
+    echo "port $port on 127.0.0.1 cannot be bound ($reason): deploy/nginx.conf needs it; stop what holds it first" >&2
     exit 1
   fi
 done
@@ -50,10 +93,11 @@ dotnet build src/Indicators.Api -c Release -v quiet -nologo | tail -2
 
 RUN=$(mktemp -d)
 chmod 755 "$RUN"
-PIDS=()
+declare -A REPLICA_PID=()
+WRK_PID=""
 cleanup() {
-  [[ -f "$RUN/nginx.pid" ]] && "$NGINX" -p "$RUN/" -c "$REPO/deploy/nginx.conf" -s stop 2>/dev/null || true
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [[ -f "$RUN/nginx.pid" ]]; then "$NGINX" -p "$RUN/" -c "$CONF" -s stop 2>/dev/null || true; fi
+  for pid in "${REPLICA_PID[@]}" ${WRK_PID:+"$WRK_PID"}; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   if [[ "${KEEP:-0}" == 1 ]]; then echo "kept $RUN"; else rm -rf "$RUN"; fi
 }
@@ -66,27 +110,42 @@ say "importing a copy of data/ into the run folder"
 dotnet "$DLL" import "$RUN/data" --database "$DB" | tail -1
 
 # --- replicas and nginx ---------------------------------------------------------------------------------
-say "starting ${#REPLICA_PORTS[@]} replicas from $DLL (max-age ${MAX_AGE}s)"
-for port in "${REPLICA_PORTS[@]}"; do
+# One replica, the same way every time (a restart in the fault part must be the same replica). The Benchmark
+# environment lifts the per-client rate limit and changes nothing else: every request of the load comes from
+# one address (nginx forwards 127.0.0.1 in X-Forwarded-For), so with the limit on the replicas would answer
+# 429 past a burst, and the fault part would count those as failures the kill did not cause.
+start_replica() {
+  local port=$1
   dotnet "$DLL" --urls "http://127.0.0.1:$port" \
+    --environment Benchmark \
     --ConnectionStrings:Indicators="Data Source=$DB" \
     --Database:BuildOnStartup=false \
     --Caching:MaxAgeSeconds="$MAX_AGE" \
     --PublicUrls:BaseUrl="http://127.0.0.1:$NGINX_PORT" \
-    --Logging:LogLevel:Default=Warning >"$RUN/replica-$port.log" 2>&1 &
-  PIDS+=($!)
-done
-for port in "${REPLICA_PORTS[@]}"; do
-  for _ in $(seq 1 100); do
-    curl -fs -o /dev/null "http://127.0.0.1:$port/v1/releases/latest" && break
-    sleep 0.2
+    --Logging:LogLevel:Default=Warning >>"$RUN/replica-$port.log" 2>&1 &
+  REPLICA_PID[$port]=$!
+}
+# Waits (up to 30 s) until the replica on PORT says it is ready to serve: the database is open.
+wait_ready() {
+  local port=$1
+  for _ in $(seq 1 300); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && return 0
+    kill -0 "${REPLICA_PID[$port]}" 2>/dev/null || break
+    sleep 0.1
   done
-  curl -fs -o /dev/null "http://127.0.0.1:$port/v1/releases/latest" || { echo "replica on $port did not start" >&2; cat "$RUN/replica-$port.log" >&2; exit 1; }
-done
+  echo "replica on $port did not start" >&2
+  cat "$RUN/replica-$port.log" >&2
+  exit 1
+}
+now() { date +%s.%N; }
+
+say "starting ${#REPLICA_PORTS[@]} replicas from $DLL (max-age ${MAX_AGE}s)"
+for port in "${REPLICA_PORTS[@]}"; do start_replica "$port"; done
+for port in "${REPLICA_PORTS[@]}"; do wait_ready "$port"; done
 
 mkdir -p "$RUN/temp"
-"$NGINX" -p "$RUN/" -c "$REPO/deploy/nginx.conf" -t -q
-"$NGINX" -p "$RUN/" -c "$REPO/deploy/nginx.conf"
+"$NGINX" -p "$RUN/" -c "$CONF" -t -q
+"$NGINX" -p "$RUN/" -c "$CONF"
 BASE="http://127.0.0.1:$NGINX_PORT"
 for _ in $(seq 1 50); do curl -fs -o /dev/null "$BASE/v1/releases/latest" && break; sleep 0.1; done
 
@@ -102,7 +161,7 @@ else
   say "load: curl, $CONNECTIONS loops of 100 rounds over 10 URLs, through nginx"
 fi
 : >"$RUN/access.log"
-"$NGINX" -p "$RUN/" -c "$REPO/deploy/nginx.conf" -s reopen 2>/dev/null
+"$NGINX" -p "$RUN/" -c "$CONF" -s reopen 2>/dev/null
 sleep 0.5
 if [[ "${LOAD:-wrk}" == wrk ]] && command -v wrk >/dev/null; then
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/scale-out.lua "$BASE" | sed -n '1,20p'
@@ -110,13 +169,15 @@ else
   # The same ten URLs, a fixed number of requests: $CONNECTIONS curl loops of 100 rounds each.
   sed -n 's/^ *"\(\/v1[^"]*\)",\{0,1\}$/\1/p' bench/scale-out.lua >"$RUN/urls"
   export BASE RUN
+  # The loop's $BASE, $RUN and $u are the child shell's (exported above), hence single quotes.
+  # shellcheck disable=SC2016
   time (seq 1 "$CONNECTIONS" | xargs -P "$CONNECTIONS" -I{} bash -c \
     'for _ in $(seq 1 100); do while read -r u; do curl -s -o /dev/null "$BASE$u"; done <"$RUN/urls"; done')
 fi
 sleep 0.5
 
 say "nginx cache status over the load (from \$upstream_cache_status)"
-awk '{ n[$3]++; total++ } END {
+awk '{ n[$4]++; total++ } END {
   for (s in n) printf "  %-12s %8d  %6.2f%%\n", s, n[s], 100 * n[s] / total
   hit = n["HIT"] + 0; rev = n["REVALIDATED"] + 0
   printf "  total        %8d\n", total
@@ -126,6 +187,9 @@ awk '{ n[$3]++; total++ } END {
 for port in "${REPLICA_PORTS[@]}"; do
   printf '  requests that reached replica %s: %s\n' "$port" "$(grep -c "127.0.0.1:$port" "$RUN/access.log" || true)"
 done
+
+# --- faults: a replica killed and restarted under load ----------------------------------------------------
+source bench/scale-out-faults.sh
 
 # --- a new release -------------------------------------------------------------------------------------
 say "re-importing a changed dataset while the replicas serve"

@@ -26,8 +26,15 @@ internal static class FigureWording
         _ => "",
     };
 
-    /// <summary>The number as stated, with thousands separators and every stated decimal (30,000; 17.51; 7.196).</summary>
-    public static string Number(double value) => value.ToString("#,0.############", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The number as stated, with thousands separators and every stated decimal (30,000; 17.51; 7.196). A number far
+    /// outside what a text writes out (a claim of 1e308, or 1e-300) is written in exponent form, exactly: spelt out it
+    /// would be three hundred digits, or round to a "0" that is not the number.
+    /// </summary>
+    public static string Number(double value) =>
+        value != 0 && (Math.Abs(value) >= 1e15 || Math.Abs(value) < 1e-6)
+            ? value.ToString(CultureInfo.InvariantCulture)
+            : value.ToString("#,0.############", CultureInfo.InvariantCulture);
 
     /// <summary>The value in its unit: "40%" for percentages, else "126 trillion yuan", "4 hours".</summary>
     public static string ValueWithUnit(double value, UnitResponse unit) =>

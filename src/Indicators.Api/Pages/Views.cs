@@ -87,7 +87,7 @@ public sealed record IndicatorView(string Code, string Name, string UnitLabel, s
 /// <summary>A source document as the pages show it: only what its text gives.</summary>
 public sealed record SourceView(
     string Id, string Title, string? Standfirst, string? Author, string? PublishedOn, string? Publisher, string? Url, string? Licence,
-    long Count)
+    long Count, IReadOnlyList<PublicationView> AlsoPublishedIn)
 {
     /// <summary>"Jiang Zaidong · 2024-09-10": only what the source gives, or null.</summary>
     public string? Byline => new[] { Author, PublishedOn, Publisher }.OfType<string>().ToList() is { Count: > 0 } parts
@@ -95,7 +95,21 @@ public sealed record SourceView(
         : null;
 
     internal static SourceView From(SourceRow row) =>
-        new(row.Id, row.Title, row.Standfirst, row.Author, row.PublishedOn, row.Publisher, row.Url, row.Licence, row.ObservationCount);
+        new(row.Id, row.Title, row.Standfirst, row.Author, row.PublishedOn, row.Publisher, row.Url, row.Licence, row.ObservationCount,
+            row.Facts.Where(f => f.Fact == "also-published-in")
+                .Select(f => new PublicationView(f.Title, f.Author, f.Publisher, f.PublishedOn, f.Url, f.EstablishedBy, f.EstablishedOn, f.How))
+                .ToList());
+}
+
+/// <summary>
+/// Another publication of a source's text, as curators established it outside the text (the source's own fields
+/// hold only what the text states), with who established it, when and how.
+/// </summary>
+public sealed record PublicationView(
+    string Title, string? Author, string Publisher, string? PublishedOn, string Url, string EstablishedBy, string EstablishedOn, string How)
+{
+    /// <summary>Only a web address is a link; anything else is shown as text.</summary>
+    public bool IsWebAddress => Url.StartsWith("https://", StringComparison.Ordinal) || Url.StartsWith("http://", StringComparison.Ordinal);
 }
 
 /// <summary>A citation in one style, with the API URL that serves it.</summary>

@@ -36,6 +36,25 @@ public sealed partial class SourcePageTests(ApiFactory factory) : IClassFixture<
             .ToList();
     }
 
+    [Fact]
+    public async Task ASourcePublishedElsewhereTooSaysWhereWhoEstablishedItAndHowAsTheJsonDoes()
+    {
+        var source = await (await _client.GetAsync("/v1/sources/modernisation-in-china-and-pakistan")).ReadJsonAsync();
+        var other = Assert.Single(source.GetProperty("alsoPublishedIn").EnumerateArray().ToList());
+        var document = PageAssertions.Parse(await PageAsync("modernisation-in-china-and-pakistan"));
+
+        var item = Assert.Single(document.QuerySelectorAll("ul.also-published li"));
+        Assert.Equal(other.GetProperty("title").GetString(), item.QuerySelector("cite")?.TextContent);
+        Assert.Equal(other.GetProperty("url").GetString(), item.QuerySelector("a")?.GetAttribute("href"));
+        foreach (var field in new[] { "publisher", "publishedOn", "establishedBy", "establishedOn", "how" })
+        {
+            Assert.Contains(other.GetProperty(field).GetString()!, item.TextContent, StringComparison.Ordinal);
+        }
+
+        var undated = PageAssertions.Parse(await PageAsync("enhancing-china-pakistan-cooperation"));
+        Assert.Empty(undated.QuerySelectorAll("ul.also-published"));
+    }
+
     [Theory]
     [InlineData("enhancing-china-pakistan-cooperation")]
     [InlineData("modernisation-in-china-and-pakistan")]
