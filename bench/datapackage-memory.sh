@@ -12,7 +12,7 @@ source bench/lib.sh
 WORK=$(mktemp -d)
 STARTED_PIDS=()
 trap cleanup EXIT
-dotnet build src/Indicators.Api -c Release -v q -nologo >/dev/null
+dotnet publish src/Indicators.Api -c Release -r linux-x64 --self-contained false -v q -nologo >/dev/null
 dotnet build bench/Generator -c Release -v q -nologo >/dev/null
 
 log "generating $SIZE figures"

@@ -1,7 +1,8 @@
 # Shared by bench/run.sh and bench/scale.sh (sourced, not run). Paths are relative to the repository root.
 # shellcheck shell=bash
 
-API_DLL=src/Indicators.Api/bin/Release/net10.0/Indicators.Api.dll
+# The service as deployed: published for the runtime, so its code is precompiled (ReadyToRun, see the csproj).
+API_DLL=src/Indicators.Api/bin/Release/net10.0/linux-x64/publish/Indicators.Api.dll
 BASELINE_DLL=bench/Baseline.Kestrel/bin/Release/net10.0/Baseline.Kestrel.dll
 GENERATOR_DLL=bench/Generator/bin/Release/net10.0/Generator.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -22,7 +23,7 @@ ensure_command() {
 
 build_all() {
   log "building the service, the Kestrel baseline and the generator (Release)"
-  dotnet build src/Indicators.Api -c Release -v q -nologo >/dev/null
+  dotnet publish src/Indicators.Api -c Release -r linux-x64 --self-contained false -v q -nologo >/dev/null
   dotnet build bench/Baseline.Kestrel -c Release -v q -nologo >/dev/null
   dotnet build bench/Generator -c Release -v q -nologo >/dev/null
 }

@@ -44,7 +44,7 @@ if [[ -z "$NGINX_PORT" || ${#REPLICA_PORTS[@]} -ne 2 ]]; then
   exit 1
 fi
 VICTIM=${REPLICA_PORTS[0]}
-DLL=src/Indicators.Api/bin/Release/net10.0/Indicators.Api.dll
+DLL=src/Indicators.Api/bin/Release/net10.0/linux-x64/publish/Indicators.Api.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 say() { printf '\n== %s\n' "$*"; }
@@ -88,8 +88,8 @@ for port in "$NGINX_PORT" "${REPLICA_PORTS[@]}"; do
 done
 
 # --- build and import --------------------------------------------------------------------------------
-say "building the service (Release)"
-dotnet build src/Indicators.Api -c Release -v quiet -nologo | tail -2
+say "publishing the service (Release, ReadyToRun, as deployed)"
+dotnet publish src/Indicators.Api -c Release -r linux-x64 --self-contained false -v quiet -nologo | tail -2
 
 RUN=$(mktemp -d)
 chmod 755 "$RUN"
