@@ -289,7 +289,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   if [ "$STAGES" = 1 ]; then
     echo "### Per stage: server CPU µs per request, by A/B (bench/stages.sh)"
     echo
-    echo "The figure \`$FIGURE\` by id, a hit (answered by the output cache) and a miss (a unique \`cb=\` on every request);"
+    echo "The figure \`$FIGURE\` by id, a hit (answered by the response cache) and a miss (a unique \`cb=\` on every request);"
     echo "each variant of bench/Stages leaves one stage out and runs right after the same host with none left out."
     echo
     jq -r -s -f bench/stages.jq "$RAW"
