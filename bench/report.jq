@@ -79,7 +79,7 @@ def verdict($ok): if $ok == null then "not measured" elif $ok then "met" else "*
     ($all | map(select(.kind == "scale"))) as $scale
     | ($imports | map(.size) ) as $sizes
     | ($sizes | min) as $small | ($sizes | max) as $large
-    | "### Scale: synthetic datasets, cache defeated (unique cb= per request), \($scale[0].connections // "-") connections, unpinned",
+    | "### Scale: synthetic datasets, cache defeated (unique cb= per request), \($scale[0].connections // "-") connections, servers pinned as above",
       "",
       "| size | import s | database MB | sources | peak RSS serving (MB) | RSS at the end, by kind (MB) |",
       "|---:|---:|---:|---:|---:|---|",

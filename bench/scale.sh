@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-: "${SCALE_SIZES-1000 100000 1000000}" "${SCALE_CONNECTIONS:=4}" "${DURATION:=10}" "${WARMUP:=5}"
+: "${SCALE_SIZES=1000 100000 1000000}" "${SCALE_CONNECTIONS:=4}" "${DURATION:=10}" "${WARMUP:=5}"
 : "${VINTAGES:=1}" "${VINTAGE_SIZE:=1000000}" "${VINTAGE_RELEASES:=20}" "${VINTAGE_CHANGES:=0.01}"
 OWN_WORK=0
 if [ -z "${WORK:-}" ]; then
