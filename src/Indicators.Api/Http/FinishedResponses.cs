@@ -97,12 +97,7 @@ internal sealed class FinishedResponses
         }
 
         response.LastUsed = response.StoredAt;
-        if (_entries.TryGetValue(key, out var existing))
-        {
-            // Two requests computed the same answer at once; the first one stored stays.
-            return;
-        }
-
+        // When two requests computed the same answer at once, the first one stored stays.
         if (_entries.TryAdd(key, response) && Interlocked.Add(ref _size, response.Size) > _sizeLimit)
         {
             Evict();
